@@ -1,0 +1,33 @@
+package io.opencases.memory;
+
+import io.opencases.application.port.FieldRepository;
+import io.opencases.domain.field.Field;
+import io.opencases.domain.field.FieldOption;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class MemoryFieldRepository extends MemoryDomainResourceRepository<Field> implements FieldRepository {
+    private final Map<String, List<FieldOption>> options = new ConcurrentHashMap<>();
+
+    @Override
+    public List<FieldOption> options(String domainId, String fieldId) {
+        return options.getOrDefault(key(domainId, fieldId), List.of());
+    }
+
+    @Override
+    public void saveOptions(String domainId, String fieldId, List<FieldOption> fieldOptions) {
+        options.put(key(domainId, fieldId), List.copyOf(fieldOptions));
+    }
+
+    @Override
+    public void deleteAllInDomain(String domainId) {
+        super.deleteAllInDomain(domainId);
+        options.keySet().removeIf(k -> k.startsWith(domainId + "/"));
+    }
+
+    private static String key(String domainId, String fieldId) {
+        return domainId + "/" + fieldId;
+    }
+}

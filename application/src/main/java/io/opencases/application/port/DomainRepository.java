@@ -1,0 +1,29 @@
+package io.opencases.application.port;
+
+import io.opencases.domain.casesdomain.CasesDomain;
+import io.opencases.domain.event.CaseEventConfiguration;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Cases domains, each owned by one account, and the per-domain settings. */
+public interface DomainRepository {
+    void insert(CasesDomain domain);
+
+    /** The domain, only if it belongs to {@code accountId}: another account's domain does not exist for the caller. */
+    Optional<CasesDomain> find(String accountId, String domainId);
+
+    Optional<CasesDomain> findByName(String accountId, String name);
+
+    int countByAccount(String accountId);
+
+    /** Up to {@code limit} of the account's domains with an id greater than {@code afterId}, in id order. */
+    List<CasesDomain> list(String accountId, String afterId, int limit);
+
+    /** Removes the domain and its settings. */
+    void delete(String domainId);
+
+    Optional<CaseEventConfiguration> findEventConfiguration(String domainId);
+
+    void saveEventConfiguration(String domainId, CaseEventConfiguration configuration);
+}

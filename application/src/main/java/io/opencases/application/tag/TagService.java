@@ -1,0 +1,109 @@
+package io.opencases.application.tag;
+
+import io.opencases.application.Arns;
+import io.opencases.application.DomainAccess;
+import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.DomainRepository;
+import io.opencases.application.port.FieldRepository;
+import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.TagRepository;
+import io.opencases.application.port.TemplateRepository;
+import io.opencases.application.port.UnitOfWork;
+import io.opencases.application.tag.TagCommands.ListTagsForResource;
+import io.opencases.application.tag.TagCommands.TagResource;
+import io.opencases.application.tag.TagCommands.UntagResource;
+import io.opencases.domain.DomainException;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** TagResource, UntagResource and ListTagsForResource on the ARN of any Cases resource the caller owns. */
+public final class TagService {
+    /** The AWS-wide tag limit per resource. */
+    static final int MAX_TAGS = 50;
+
+    private final DomainRepository domains;
+    private final FieldRepository fields;
+    private final LayoutRepository layouts;
+    private final TemplateRepository templates;
+    private final CaseRuleRepository caseRules;
+    private final TagRepository tags;
+    private final UnitOfWork unitOfWork;
+    private final Arns arns;
+
+    public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
+                      TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
+                      UnitOfWork unitOfWork, Arns arns) {
+        this.domains = domains;
+        this.fields = fields;
+        this.layouts = layouts;
+        this.templates = templates;
+        this.caseRules = caseRules;
+        this.tags = tags;
+        this.unitOfWork = unitOfWork;
+        this.arns = arns;
+    }
+
+    public void tagResource(TagResource command) {
+        command.tags().forEach((key, value) -> {
+            if (key.isEmpty() || key.length() > 128 || key.regionMatches(true, 0, "aws:", 0, 4)) {
+                throw DomainException.invalid("tags: key '%s' must be 1 to 128 characters and may not start with "
+                        + "'aws:'.", key);
+            }
+            if (value == null || value.length() > 256) {
+                throw DomainException.invalid("tags: the value of key '%s' must be a string of at most 256 "
+                        + "characters.", key);
+            }
+        });
+        unitOfWork.write(() -> {
+            String arn = requireResource(command.caller().accountId(), command.arn());
+            var merged = new HashMap<>(tags.tags(arn));
+            merged.putAll(command.tags());
+            if (merged.size() > MAX_TAGS) {
+                throw DomainException.invalid("tags: a resource can have at most %d tags; this would make %d.",
+                        MAX_TAGS, merged.size());
+            }
+            tags.put(arn, command.tags());
+        });
+    }
+
+    public void untagResource(UntagResource command) {
+        unitOfWork.write(() -> {
+            String arn = requireResource(command.caller().accountId(), command.arn());
+            tags.remove(arn, command.tagKeys());
+        });
+    }
+
+    public Map<String, String> listTagsForResource(ListTagsForResource command) {
+        return unitOfWork.read(() -> tags.tags(requireResource(command.caller().accountId(), command.arn())));
+    }
+
+    /** The canonical ARN of an existing resource of the caller's account, or ResourceNotFoundException. */
+    private String requireResource(String accountId, String arn) {
+        Arns.Parsed parsed = arns.parse(arn);
+        var notFound = new DomainException.NotFound(parsed.kind().resourceType(), arn);
+        if (!parsed.accountId().equals(accountId) || domains.find(accountId, parsed.domainId()).isEmpty()) {
+            throw notFound;
+        }
+        String domainId = parsed.domainId();
+        String id = parsed.resourceId();
+        boolean exists = switch (parsed.kind()) {
+            case DOMAIN -> true;
+            case FIELD -> present(fields.find(domainId, id));
+            case LAYOUT -> present(layouts.find(domainId, id));
+            case TEMPLATE -> present(templates.find(domainId, id));
+            case CASE_RULE -> present(caseRules.find(domainId, id));
+            // Cases and related items arrive with the case use cases; until then none exists to be tagged.
+            case CASE, RELATED_ITEM -> false;
+        };
+        if (!exists) {
+            throw notFound;
+        }
+        return arn;
+    }
+
+    private static boolean present(Optional<?> found) {
+        return found.isPresent();
+    }
+}

@@ -1,0 +1,5 @@
+package io.opencases.domain.casesdomain;
+
+public enum DomainStatus {
+    Active, CreationInProgress, CreationFailed
+}

@@ -1,0 +1,5 @@
+package io.opencases.domain.field;
+
+public enum FieldNamespace {
+    System, Custom
+}

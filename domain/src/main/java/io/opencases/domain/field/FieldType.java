@@ -1,0 +1,5 @@
+package io.opencases.domain.field;
+
+public enum FieldType {
+    Text, Number, Boolean, DateTime, SingleSelect, Url, User
+}

@@ -1,0 +1,5 @@
+package io.opencases.domain.rule;
+
+public enum RuleType {
+    Required, Hidden, FieldOptions
+}

@@ -1,0 +1,5 @@
+package io.opencases.domain.template;
+
+public enum TemplateStatus {
+    Active, Inactive
+}
