@@ -1,0 +1,105 @@
+package io.opencases.application.port.contract;
+
+import io.opencases.application.port.UnitOfWork;
+import io.opencases.domain.DomainException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What every UnitOfWork adapter must do: hand back results and failures untouched, and serialise writers. */
+public interface UnitOfWorkContract {
+
+    UnitOfWork unitOfWork();
+
+    @Test
+    default void writeReturnsTheSuppliersValue() {
+        assertThat(unitOfWork().write(() -> "written")).isEqualTo("written");
+    }
+
+    @Test
+    default void readReturnsTheSuppliersValue() {
+        assertThat(unitOfWork().read(() -> 42)).isEqualTo(42);
+    }
+
+    @Test
+    default void runnableWriteRunsTheWork() {
+        var ran = new boolean[1];
+
+        unitOfWork().write(() -> {
+            ran[0] = true;
+        });
+
+        assertThat(ran[0]).isTrue();
+    }
+
+    @Test
+    default void anExceptionThrownInsideWritePropagatesUnchanged() {
+        var failure = new DomainException.Conflict("name taken");
+
+        assertThatThrownBy(() -> unitOfWork().write(() -> {
+            throw failure;
+        })).isSameAs(failure);
+    }
+
+    @Test
+    default void anExceptionThrownInsideReadPropagatesUnchanged() {
+        var failure = new DomainException.NotFound("Domain", "d1");
+
+        assertThatThrownBy(() -> unitOfWork().read(() -> {
+            throw failure;
+        })).isSameAs(failure);
+    }
+
+    @Test
+    default void anotherThreadCanWriteAfterAFailedWrite() throws Exception {
+        assertThatThrownBy(() -> unitOfWork().write(() -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+
+        String result = CompletableFuture.supplyAsync(() -> unitOfWork().write(() -> "after"))
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(result).isEqualTo("after");
+    }
+
+    @Test
+    default void concurrentWritersNeverLoseAnUpdate() throws Exception {
+        int writers = 8;
+        int incrementsEach = 2_000;
+        var counter = new int[1];
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < incrementsEach; i++) {
+                        unitOfWork().write(() -> {
+                            counter[0]++;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> writer : done) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(counter[0]).isEqualTo(writers * incrementsEach);
+    }
+}
