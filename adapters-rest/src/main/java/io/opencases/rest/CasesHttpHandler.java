@@ -1,0 +1,139 @@
+package io.opencases.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opencases.application.Caller;
+import io.opencases.domain.DomainException;
+import io.opencases.rest.auth.AuthenticationException;
+import io.opencases.rest.auth.SignedRequest;
+import io.opencases.rest.wire.Operation;
+import io.opencases.rest.wire.RequestBinder;
+import io.opencases.rest.wire.Router;
+import io.opencases.rest.wire.ShapeValidator;
+import io.opencases.rest.wire.WireException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The restJson1 front door: authenticate (SigV4), route by method and path, bind and validate the input against the
+ * service model, run the operation, and write its output or the AWS error envelope.
+ */
+public final class CasesHttpHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CasesHttpHandler.class);
+    private static final HttpString REQUEST_ID = new HttpString("X-Amzn-RequestId");
+    private static final HttpString ERROR_TYPE = new HttpString("X-Amzn-ErrorType");
+
+    private final Router router;
+    private final RequestBinder binder;
+    private final ShapeValidator validator;
+    private final Map<String, OperationHandler> handlers;
+    private final RequestAuthenticator authenticator;
+
+    public CasesHttpHandler(Router router, RequestBinder binder, ShapeValidator validator,
+                            Map<String, OperationHandler> handlers, RequestAuthenticator authenticator) {
+        this.router = router;
+        this.binder = binder;
+        this.validator = validator;
+        this.handlers = Map.copyOf(handlers);
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        // Operations block on storage, so they run on a worker thread with the whole body read first.
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, body) -> ex.dispatch(() -> serve(ex, body)),
+                (ex, e) -> ex.dispatch(() -> serve(ex, null)));
+    }
+
+    private void serve(HttpServerExchange exchange, byte[] body) {
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().put(REQUEST_ID, requestId);
+        try {
+            if (body == null) {
+                throw new WireException(400, "ValidationException", "The request body could not be read.");
+            }
+            String method = exchange.getRequestMethod().toString();
+            String rawPath = exchange.getRequestURI();
+            String rawQuery = exchange.getQueryString();
+            Caller caller = authenticator.authenticate(new SignedRequest(method, rawPath,
+                    rawQuery == null || rawQuery.isEmpty() ? null : rawQuery, headers(exchange), body));
+            var match = router.match(method, rawPath).orElseThrow(() -> new WireException(404,
+                    "UnknownOperationException", "No operation is bound to " + method + " " + rawPath + "."));
+            Operation operation = match.operation();
+            OperationHandler handler = handlers.get(operation.name());
+            if (handler == null) {
+                throw new WireException(501, "NotImplementedException",
+                        operation.name() + " is not implemented by this server yet.");
+            }
+            ObjectNode input = binder.bind(operation, match.labels(), query(exchange), body);
+            if (operation.inputShape() != null) {
+                validator.validate(operation.inputShape(), input);
+            }
+            JsonNode output = handler.handle(input, caller);
+            send(exchange, 200, output == null ? WireJson.object() : output);
+        } catch (WireException e) {
+            sendError(exchange, e.status(), e.errorType(), e.getMessage(), null);
+        } catch (AuthenticationException e) {
+            sendError(exchange, e.status(), e.errorType(), e.getMessage(), null);
+        } catch (DomainException.NotFound e) {
+            ObjectNode extra = WireJson.object().put("resourceId", e.resourceId())
+                    .put("resourceType", e.resourceType());
+            sendError(exchange, 404, "ResourceNotFoundException", e.getMessage(), extra);
+        } catch (DomainException.Conflict e) {
+            sendError(exchange, 409, "ConflictException", e.getMessage(), null);
+        } catch (DomainException.Invalid e) {
+            sendError(exchange, 400, "ValidationException", e.getMessage(), null);
+        } catch (DomainException.QuotaExceeded e) {
+            sendError(exchange, 402, "ServiceQuotaExceededException", e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.error("Request {} {} {} failed", requestId, exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            sendError(exchange, 500, "InternalServerException",
+                    "An internal error occurred; request id " + requestId + ".", null);
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpServerExchange exchange) {
+        var headers = new LinkedHashMap<String, List<String>>();
+        for (var values : exchange.getRequestHeaders()) {
+            headers.put(values.getHeaderName().toString(), new ArrayList<>(values));
+        }
+        return headers;
+    }
+
+    private static Map<String, List<String>> query(HttpServerExchange exchange) {
+        var query = new LinkedHashMap<String, List<String>>();
+        for (Map.Entry<String, Deque<String>> e : exchange.getQueryParameters().entrySet()) {
+            query.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        return query;
+    }
+
+    private static void sendError(HttpServerExchange exchange, int status, String type, String message,
+                                  ObjectNode members) {
+        exchange.getResponseHeaders().put(ERROR_TYPE, type);
+        ObjectNode body = WireJson.object().put("message", message);
+        if (members != null) {
+            body.setAll(members);
+        }
+        send(exchange, status, body);
+    }
+
+    private static void send(HttpServerExchange exchange, int status, JsonNode body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(body.toString(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package io.opencases.rest;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Undertow listener: the Cases API on every path, plus an unsigned {@code GET /health}. Stopping lets in-flight
+ * requests finish before the listener closes.
+ */
+public final class RestServer {
+    private final String host;
+    private final int port;
+    private final GracefulShutdownHandler root;
+    private Undertow undertow;
+
+    public RestServer(String host, int port, CasesHttpHandler api) {
+        this.host = host;
+        this.port = port;
+        HttpHandler health = exchange -> {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+            exchange.getResponseSender().send("{\"status\":\"UP\"}", StandardCharsets.UTF_8);
+        };
+        this.root = new GracefulShutdownHandler(exchange -> {
+            if (Methods.GET.equals(exchange.getRequestMethod()) && "/health".equals(exchange.getRequestURI())) {
+                health.handleRequest(exchange);
+            } else {
+                api.handleRequest(exchange);
+            }
+        });
+    }
+
+    public synchronized void start() {
+        undertow = Undertow.builder()
+                .addHttpListener(port, host)
+                // ARN labels arrive with %2F inside one path segment (/tags/arn%3A...%2F...).
+                .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
+                .setHandler(root)
+                .build();
+        undertow.start();
+    }
+
+    /** The bound port (useful when started on port 0). */
+    public int port() {
+        var address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        return address.getPort();
+    }
+
+    /** Stops accepting, waits up to {@code graceMillis} for in-flight requests, then closes. */
+    public synchronized void stop(long graceMillis) {
+        if (undertow == null) {
+            return;
+        }
+        root.shutdown();
+        try {
+            root.awaitShutdown(graceMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        undertow = null;
+    }
+}

@@ -1,0 +1,111 @@
+package io.opencases.bootstrap;
+
+import dagger.Module;
+import dagger.Provides;
+import io.opencases.application.Arns;
+import io.opencases.application.Quotas;
+import io.opencases.application.casesdomain.DomainService;
+import io.opencases.application.field.FieldService;
+import io.opencases.application.layout.LayoutService;
+import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.Clock;
+import io.opencases.application.port.DomainRepository;
+import io.opencases.application.port.FieldRepository;
+import io.opencases.application.port.IdGenerator;
+import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.TagRepository;
+import io.opencases.application.port.TemplateRepository;
+import io.opencases.application.port.UnitOfWork;
+import io.opencases.application.rule.CaseRuleService;
+import io.opencases.application.tag.TagService;
+import io.opencases.application.template.TemplateService;
+
+import javax.inject.Singleton;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The use cases, built from whatever storage module the component includes. The application layer carries no DI
+ * annotations, so its services are constructed here.
+ */
+@Module
+final class ApplicationModule {
+    private ApplicationModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Instant::now;
+    }
+
+    @Provides
+    @Singleton
+    static IdGenerator ids() {
+        return () -> UUID.randomUUID().toString();
+    }
+
+    @Provides
+    @Singleton
+    static Arns arns(ServerConfig config) {
+        return new Arns("aws", config.region());
+    }
+
+    @Provides
+    static Quotas quotas(ServerConfig config) {
+        return config.quotas();
+    }
+
+    @Provides
+    @Singleton
+    static DomainService domainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
+                                       TemplateRepository templates, CaseRuleRepository caseRules,
+                                       TagRepository tags, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
+                                       Arns arns, Quotas quotas) {
+        return new DomainService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, clock, ids, arns,
+                quotas);
+    }
+
+    @Provides
+    @Singleton
+    static FieldService fieldService(DomainRepository domains, FieldRepository fields, TagRepository tags,
+                                     UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns, Quotas quotas) {
+        return new FieldService(domains, fields, tags, unitOfWork, clock, ids, arns, quotas);
+    }
+
+    @Provides
+    @Singleton
+    static LayoutService layoutService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
+                                       TagRepository tags, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
+                                       Arns arns, Quotas quotas) {
+        return new LayoutService(domains, fields, layouts, tags, unitOfWork, clock, ids, arns, quotas);
+    }
+
+    @Provides
+    @Singleton
+    static TemplateService templateService(DomainRepository domains, FieldRepository fields,
+                                           LayoutRepository layouts, TemplateRepository templates,
+                                           CaseRuleRepository caseRules, TagRepository tags, UnitOfWork unitOfWork,
+                                           Clock clock, IdGenerator ids, Arns arns, Quotas quotas) {
+        return new TemplateService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, clock, ids,
+                arns, quotas);
+    }
+
+    @Provides
+    @Singleton
+    static CaseRuleService caseRuleService(DomainRepository domains, FieldRepository fields,
+                                           TemplateRepository templates, CaseRuleRepository caseRules,
+                                           TagRepository tags, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
+                                           Arns arns, Quotas quotas) {
+        return new CaseRuleService(domains, fields, templates, caseRules, tags, unitOfWork, clock, ids, arns,
+                quotas);
+    }
+
+    @Provides
+    @Singleton
+    static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
+                                 TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
+                                 UnitOfWork unitOfWork, Arns arns) {
+        return new TagService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, arns);
+    }
+}

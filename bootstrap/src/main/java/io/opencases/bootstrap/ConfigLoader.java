@@ -1,0 +1,231 @@
+package io.opencases.bootstrap;
+
+import io.opencases.application.Quotas;
+import io.opencases.rest.auth.Credentials;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns command-line flags and environment variables into a {@link ServerConfig}. Every option has both; a flag
+ * wins over its variable. Bad configuration is a {@link ConfigException} with a message for the operator.
+ */
+public final class ConfigLoader {
+    /** Flag name → environment variable. */
+    static final Map<String, String> OPTIONS = options();
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    private ConfigLoader() {
+    }
+
+    private static Map<String, String> options() {
+        var options = new LinkedHashMap<String, String>();
+        options.put("host", "OPENCASES_HOST");
+        options.put("port", "OPENCASES_PORT");
+        options.put("storage", "OPENCASES_STORAGE");
+        options.put("region", "OPENCASES_REGION");
+        options.put("account-id", "OPENCASES_ACCOUNT_ID");
+        options.put("access-key-id", "OPENCASES_ACCESS_KEY_ID");
+        options.put("secret-access-key", "OPENCASES_SECRET_ACCESS_KEY");
+        options.put("credentials-file", "OPENCASES_CREDENTIALS_FILE");
+        options.put("auth", "OPENCASES_AUTH");
+        options.put("quota-domains-per-account", "OPENCASES_QUOTA_DOMAINS_PER_ACCOUNT");
+        options.put("quota-fields-per-domain", "OPENCASES_QUOTA_FIELDS_PER_DOMAIN");
+        options.put("quota-options-per-field", "OPENCASES_QUOTA_OPTIONS_PER_FIELD");
+        options.put("quota-layouts-per-domain", "OPENCASES_QUOTA_LAYOUTS_PER_DOMAIN");
+        options.put("quota-templates-per-domain", "OPENCASES_QUOTA_TEMPLATES_PER_DOMAIN");
+        options.put("quota-case-rules-per-domain", "OPENCASES_QUOTA_CASE_RULES_PER_DOMAIN");
+        options.put("quota-fields-per-layout", "OPENCASES_QUOTA_FIELDS_PER_LAYOUT");
+        return Map.copyOf(options);
+    }
+
+    public static ServerConfig load(String[] args, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        OPTIONS.forEach((flag, variable) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                values.put(flag, value.trim());
+            }
+        });
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new ConfigException("Unexpected argument '" + arg + "'.");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new ConfigException("Option --" + name + " needs a value.");
+            }
+            if (!OPTIONS.containsKey(name)) {
+                throw new ConfigException("Unknown option --" + name + ". Options: --"
+                        + String.join(", --", OPTIONS.keySet()) + ".");
+            }
+            values.put(name, value);
+        }
+        return build(values);
+    }
+
+    private static ServerConfig build(Map<String, String> values) {
+        String host = values.getOrDefault("host", "127.0.0.1");
+        int port = intOption(values, "port", 8080, 0, 65535);
+        ServerConfig.Storage storage = switch (values.getOrDefault("storage", "memory").toLowerCase(Locale.ROOT)) {
+            case "memory" -> ServerConfig.Storage.MEMORY;
+            default -> throw new ConfigException("--storage must be 'memory' (got '" + values.get("storage")
+                    + "'); 'embedded' and 'postgres' come with the PostgreSQL adapter.");
+        };
+        String region = values.getOrDefault("region", "us-east-1");
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new ConfigException("--region '" + region + "' is not an AWS region name like us-east-1.");
+        }
+        String accountId = values.getOrDefault("account-id", "000000000000");
+        requireAccountId(accountId, "--account-id");
+        String auth = values.getOrDefault("auth", "sigv4").toLowerCase(Locale.ROOT);
+        if (!auth.equals("sigv4") && !auth.equals("none")) {
+            throw new ConfigException("--auth must be 'sigv4' or 'none' (got '" + auth + "').");
+        }
+        Quotas d = Quotas.AWS_DEFAULTS;
+        Quotas quotas = new Quotas(
+                intOption(values, "quota-domains-per-account", d.domainsPerAccount(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-fields-per-domain", d.fieldsPerDomain(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-options-per-field", d.optionsPerField(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-layouts-per-domain", d.layoutsPerDomain(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-templates-per-domain", d.templatesPerDomain(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-case-rules-per-domain", d.caseRulesPerDomain(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-fields-per-layout", d.fieldsPerLayout(), 1, Integer.MAX_VALUE));
+
+        var credentials = new ArrayList<Credentials>();
+        String keyId = values.get("access-key-id");
+        String secret = values.get("secret-access-key");
+        if ((keyId == null) != (secret == null)) {
+            throw new ConfigException("OPENCASES_ACCESS_KEY_ID and OPENCASES_SECRET_ACCESS_KEY must be set together.");
+        }
+        if (keyId != null) {
+            credentials.add(new Credentials(keyId, secret, accountId));
+        }
+        if (values.containsKey("credentials-file")) {
+            credentials.addAll(readCredentialsFile(Path.of(values.get("credentials-file")), accountId));
+        }
+        boolean generated = false;
+        if (auth.equals("sigv4") && credentials.isEmpty()) {
+            credentials.add(new Credentials(generateKeyId(), generateSecret(), accountId));
+            generated = true;
+        }
+        long distinct = credentials.stream().map(Credentials::accessKeyId).distinct().count();
+        if (distinct != credentials.size()) {
+            throw new ConfigException("The same access key id is configured more than once.");
+        }
+        return new ServerConfig(host, port, storage, region, accountId, auth.equals("sigv4"), credentials,
+                generated, quotas);
+    }
+
+    /**
+     * Reads an AWS-style INI file: one section per key pair with {@code aws_access_key_id},
+     * {@code aws_secret_access_key} and optionally {@code account_id} (default: the server's account).
+     */
+    static List<Credentials> readCredentialsFile(Path file, String defaultAccountId) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read credentials file " + file + ": " + e.getMessage());
+        }
+        var sections = new LinkedHashMap<String, Map<String, String>>();
+        Map<String, String> current = null;
+        int number = 0;
+        for (String raw : lines) {
+            number++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                current = new HashMap<>();
+                sections.put(line.substring(1, line.length() - 1).strip(), current);
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (current == null || eq < 0) {
+                throw new ConfigException(file + ":" + number + ": expected '[section]' or 'key = value'.");
+            }
+            current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        var result = new ArrayList<Credentials>();
+        sections.forEach((name, entries) -> {
+            String keyId = entries.get("aws_access_key_id");
+            String secret = entries.get("aws_secret_access_key");
+            if (keyId == null || secret == null || keyId.isEmpty() || secret.isEmpty()) {
+                throw new ConfigException(file + ": section [" + name
+                        + "] needs aws_access_key_id and aws_secret_access_key.");
+            }
+            String account = entries.getOrDefault("account_id", defaultAccountId);
+            requireAccountId(account, file + ": section [" + name + "] account_id");
+            result.add(new Credentials(keyId, secret, account));
+        });
+        if (result.isEmpty()) {
+            throw new ConfigException("Credentials file " + file + " defines no key pair.");
+        }
+        return result;
+    }
+
+    private static void requireAccountId(String accountId, String where) {
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new ConfigException(where + " must be 12 digits (got '" + accountId + "').");
+        }
+    }
+
+    private static int intOption(Map<String, String> values, String name, int defaultValue, int min, int max) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--" + name + " must be a whole number from " + min + " to " + max
+                    + " (got '" + value + "').");
+        }
+    }
+
+    private static String generateKeyId() {
+        return "OC" + randomString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 18);
+    }
+
+    private static String generateSecret() {
+        return randomString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 40);
+    }
+
+    private static String randomString(String alphabet, int length) {
+        var sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package io.opencases.bootstrap;
+
+import io.opencases.rest.RestServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CountDownLatch;
+
+/** Starts OpenCases: reads the configuration, builds the component for the chosen storage, serves until SIGTERM. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** How long in-flight requests may take to finish after SIGTERM. */
+    private static final long SHUTDOWN_GRACE_MILLIS = 30_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ServerConfig config;
+        try {
+            config = ConfigLoader.load(args, System.getenv());
+        } catch (ConfigLoader.ConfigException e) {
+            System.err.println("opencases: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        RestServer server = start(config);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down: letting in-flight requests finish");
+            server.stop(SHUTDOWN_GRACE_MILLIS);
+            LOG.info("Stopped");
+            stopped.countDown();
+        }, "opencases-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Builds and starts a server; used by main and by the end-to-end tests. */
+    public static RestServer start(ServerConfig config) {
+        ServerComponent component = switch (config.storage()) {
+            case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
+        };
+        RestServer server = component.server();
+        server.start();
+        if (!config.authEnabled()) {
+            LOG.warn("Authentication is OFF (--auth none): every request is accepted as account {}. "
+                    + "Use this only for throwaway local work.", config.accountId());
+        } else if (config.generatedCredentials()) {
+            var c = config.credentials().get(0);
+            System.out.println("""
+                    No credentials were configured, so OpenCases generated a key pair for account %s.
+                    It is shown only now. To use it with the AWS CLI:
+
+                        aws configure set aws_access_key_id %s
+                        aws configure set aws_secret_access_key %s
+                        aws configure set region %s
+
+                    Set OPENCASES_ACCESS_KEY_ID and OPENCASES_SECRET_ACCESS_KEY (or --credentials-file) to keep keys \
+                    across restarts.
+                    """.formatted(c.accountId(), c.accessKeyId(), c.secretAccessKey(), config.region()));
+        }
+        LOG.info("OpenCases listening on http://{}:{} (storage {}, region {})", config.host(), server.port(),
+                config.storage().name().toLowerCase(java.util.Locale.ROOT), config.region());
+        return server;
+    }
+}

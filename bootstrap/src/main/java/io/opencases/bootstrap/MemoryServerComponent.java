@@ -1,0 +1,17 @@
+package io.opencases.bootstrap;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.opencases.rest.RestServer;
+
+import javax.inject.Singleton;
+
+/** The server on in-memory storage (--storage memory). */
+@Singleton
+@Component(modules = {ApplicationModule.class, MemoryStorageModule.class, RestModule.class})
+interface MemoryServerComponent extends ServerComponent {
+    @Component.Factory
+    interface Factory {
+        MemoryServerComponent create(@BindsInstance ServerConfig config);
+    }
+}

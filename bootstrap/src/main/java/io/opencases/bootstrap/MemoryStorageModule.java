@@ -1,0 +1,94 @@
+package io.opencases.bootstrap;
+
+import dagger.Binds;
+import dagger.Module;
+import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.DomainRepository;
+import io.opencases.application.port.FieldRepository;
+import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.TagRepository;
+import io.opencases.application.port.TemplateRepository;
+import io.opencases.application.port.UnitOfWork;
+import io.opencases.memory.MemoryCaseRuleRepository;
+import io.opencases.memory.MemoryDomainRepository;
+import io.opencases.memory.MemoryFieldRepository;
+import io.opencases.memory.MemoryLayoutRepository;
+import io.opencases.memory.MemoryTagRepository;
+import io.opencases.memory.MemoryTemplateRepository;
+import io.opencases.memory.MemoryUnitOfWork;
+
+import javax.inject.Singleton;
+
+/** Storage ports bound to the in-memory adapter: nothing survives a restart. */
+@Module(includes = MemoryStorageModule.Instances.class)
+abstract class MemoryStorageModule {
+    @Binds
+    abstract DomainRepository domains(MemoryDomainRepository repository);
+
+    @Binds
+    abstract FieldRepository fields(MemoryFieldRepository repository);
+
+    @Binds
+    abstract LayoutRepository layouts(MemoryLayoutRepository repository);
+
+    @Binds
+    abstract TemplateRepository templates(MemoryTemplateRepository repository);
+
+    @Binds
+    abstract CaseRuleRepository caseRules(MemoryCaseRuleRepository repository);
+
+    @Binds
+    abstract TagRepository tags(MemoryTagRepository repository);
+
+    @Binds
+    abstract UnitOfWork unitOfWork(MemoryUnitOfWork unitOfWork);
+
+    /** The adapter classes carry no @Inject, so their singletons are made here. */
+    @Module
+    static final class Instances {
+        private Instances() {
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryDomainRepository domains() {
+            return new MemoryDomainRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryFieldRepository fields() {
+            return new MemoryFieldRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryLayoutRepository layouts() {
+            return new MemoryLayoutRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryTemplateRepository templates() {
+            return new MemoryTemplateRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryCaseRuleRepository caseRules() {
+            return new MemoryCaseRuleRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryTagRepository tags() {
+            return new MemoryTagRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryUnitOfWork unitOfWork() {
+            return new MemoryUnitOfWork();
+        }
+    }
+}

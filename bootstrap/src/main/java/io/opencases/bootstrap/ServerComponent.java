@@ -1,0 +1,17 @@
+package io.opencases.bootstrap;
+
+import io.opencases.rest.OperationHandler;
+import io.opencases.rest.RestServer;
+import io.opencases.rest.wire.ServiceModel;
+
+import java.util.Map;
+
+/** What every storage profile's component gives main: a server ready to start. */
+interface ServerComponent {
+    RestServer server();
+
+    ServiceModel serviceModel();
+
+    /** The implemented operations by name. */
+    Map<String, OperationHandler> operations();
+}

@@ -1,0 +1,112 @@
+package io.opencases.bootstrap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Flags, environment variables and the credentials file become one ServerConfig, or a clear error. */
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsGenerateAKeyPairForTheDefaultAccount() {
+        ServerConfig config = ConfigLoader.load(new String[0], Map.of());
+
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.storage()).isEqualTo(ServerConfig.Storage.MEMORY);
+        assertThat(config.region()).isEqualTo("us-east-1");
+        assertThat(config.accountId()).isEqualTo("000000000000");
+        assertThat(config.authEnabled()).isTrue();
+        assertThat(config.generatedCredentials()).isTrue();
+        assertThat(config.credentials()).singleElement().satisfies(c -> {
+            assertThat(c.accountId()).isEqualTo("000000000000");
+            assertThat(c.accessKeyId()).hasSize(20);
+            assertThat(c.secretAccessKey()).hasSize(40);
+        });
+    }
+
+    @Test
+    void flagsWinOverEnvironmentVariables() {
+        ServerConfig config = ConfigLoader.load(new String[]{"--port", "9001", "--region=eu-west-1"},
+                Map.of("OPENCASES_PORT", "9000", "OPENCASES_HOST", "0.0.0.0", "OPENCASES_REGION", "us-west-2"));
+
+        assertThat(config.port()).isEqualTo(9001);
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void keyPairFromTheEnvironmentBelongsToTheConfiguredAccount() {
+        ServerConfig config = ConfigLoader.load(new String[0], Map.of("OPENCASES_ACCESS_KEY_ID", "AKIDX",
+                "OPENCASES_SECRET_ACCESS_KEY", "s3cret", "OPENCASES_ACCOUNT_ID", "123456789012"));
+
+        assertThat(config.generatedCredentials()).isFalse();
+        assertThat(config.credentials()).singleElement().satisfies(c -> {
+            assertThat(c.accessKeyId()).isEqualTo("AKIDX");
+            assertThat(c.accountId()).isEqualTo("123456789012");
+        });
+    }
+
+    @Test
+    void credentialsFileDefinesSeveralAccounts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("credentials");
+        Files.writeString(file, """
+                # two teams
+                [team-a]
+                account_id = 111111111111
+                aws_access_key_id = AKIDA
+                aws_secret_access_key = secret-a
+
+                [team-b]
+                aws_access_key_id = AKIDB
+                aws_secret_access_key = secret-b
+                """);
+
+        ServerConfig config = ConfigLoader.load(new String[]{"--credentials-file", file.toString()}, Map.of());
+
+        assertThat(config.credentials()).extracting(c -> c.accessKeyId() + "@" + c.accountId())
+                .containsExactly("AKIDA@111111111111", "AKIDB@000000000000");
+    }
+
+    @Test
+    void authNoneNeedsNoKeys() {
+        ServerConfig config = ConfigLoader.load(new String[]{"--auth", "none"}, Map.of());
+
+        assertThat(config.authEnabled()).isFalse();
+        assertThat(config.credentials()).isEmpty();
+    }
+
+    @Test
+    void quotasAreConfigurable() {
+        ServerConfig config = ConfigLoader.load(new String[]{"--quota-domains-per-account", "7"},
+                Map.of("OPENCASES_QUOTA_FIELDS_PER_DOMAIN", "50"));
+
+        assertThat(config.quotas().domainsPerAccount()).isEqualTo(7);
+        assertThat(config.quotas().fieldsPerDomain()).isEqualTo(50);
+        assertThat(config.quotas().layoutsPerDomain()).isEqualTo(100);
+    }
+
+    @Test
+    void badConfigurationIsExplained(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--port", "http"}, Map.of()))
+                .hasMessageContaining("--port");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--colour", "red"}, Map.of()))
+                .hasMessageContaining("Unknown option --colour");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--storage", "cassandra"}, Map.of()))
+                .hasMessageContaining("--storage");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--account-id", "12"}, Map.of()))
+                .hasMessageContaining("12 digits");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[0], Map.of("OPENCASES_ACCESS_KEY_ID", "AKID")))
+                .hasMessageContaining("together");
+        Path broken = dir.resolve("broken");
+        Files.writeString(broken, "[only]\naws_access_key_id = AKID\n");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--credentials-file", broken.toString()}, Map.of()))
+                .hasMessageContaining("aws_secret_access_key");
+    }
+}

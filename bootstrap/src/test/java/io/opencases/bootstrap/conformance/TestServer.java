@@ -1,0 +1,79 @@
+package io.opencases.bootstrap.conformance;
+
+import io.opencases.application.Quotas;
+import io.opencases.bootstrap.Main;
+import io.opencases.bootstrap.ServerConfig;
+import io.opencases.rest.RestServer;
+import io.opencases.rest.auth.Credentials;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.connectcases.ConnectCasesClient;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A real OpenCases server on a free port with two accounts, and official AWS SDK clients pointed at it. Each
+ * conformance test class starts one (not one per test) and shares it between its tests.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final Credentials ACCOUNT_A = new Credentials("AKIDACCOUNTA", "secret-a", "111111111111");
+    public static final Credentials ACCOUNT_B = new Credentials("AKIDACCOUNTB", "secret-b", "222222222222");
+
+    /** AWS's quotas, but enough domains for every test of a class to make its own. */
+    public static final Quotas QUOTAS = new Quotas(1000, 500, 500, 100, 100, 100, 100);
+
+    private final RestServer server;
+
+    private TestServer(Quotas quotas, boolean authEnabled) {
+        var config = new ServerConfig("127.0.0.1", 0, ServerConfig.Storage.MEMORY, REGION, ACCOUNT_A.accountId(),
+                authEnabled, authEnabled ? List.of(ACCOUNT_A, ACCOUNT_B) : List.of(), false, quotas);
+        this.server = Main.start(config);
+    }
+
+    public static TestServer start() {
+        return new TestServer(QUOTAS, true);
+    }
+
+    public static TestServer start(Quotas quotas) {
+        return new TestServer(quotas, true);
+    }
+
+    /** A server with authentication off (--auth none), for raw HTTP tests of the wire protocol. */
+    public static TestServer startWithoutAuthentication() {
+        return new TestServer(QUOTAS, false);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** A client of account A, the default caller of the suite. */
+    public ConnectCasesClient client() {
+        return client(ACCOUNT_A);
+    }
+
+    public ConnectCasesClient client(Credentials credentials) {
+        return client(credentials.accessKeyId(), credentials.secretAccessKey(), REGION);
+    }
+
+    /** A client with any key and region, for the authentication tests. Retries are off so errors surface at once. */
+    public ConnectCasesClient client(String accessKeyId, String secret, String region) {
+        return ConnectCasesClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        server.stop(5_000);
+    }
+}
