@@ -3,6 +3,7 @@ package io.opencases.bootstrap;
 import io.opencases.rest.RestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -25,18 +26,23 @@ public final class Main {
             return;
         }
         RestServer server = start(config);
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down: letting in-flight requests finish");
-            server.stop(SHUTDOWN_GRACE_MILLIS);
-            LOG.info("Stopped");
-            stopped.countDown();
-        }, "opencases-shutdown"));
+        var stopRequested = new CountDownLatch(1);
+        // SIGTERM and SIGINT are handled, not left to the JVM's default (which exits 143): a requested stop that
+        // drains cleanly is a success, so the process exits 0.
+        for (String name : new String[]{"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(SHUTDOWN_GRACE_MILLIS),
+                "opencases-shutdown"));
         try {
-            stopped.await();
+            stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.info("Shutting down: letting in-flight requests finish");
+        server.stop(SHUTDOWN_GRACE_MILLIS);
+        LOG.info("Stopped");
+        System.exit(0);
     }
 
     /** Builds and starts a server; used by main and by the end-to-end tests. */
