@@ -3,7 +3,7 @@ package io.opencases.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import io.opencases.application.Arns;
-import io.opencases.application.Quotas;
+import io.opencases.application.UseCaseContext;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
 import io.opencases.application.layout.LayoutService;
@@ -52,60 +52,55 @@ final class ApplicationModule {
     }
 
     @Provides
-    static Quotas quotas(ServerConfig config) {
-        return config.quotas();
+    @Singleton
+    static UseCaseContext context(UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns,
+                                  ServerConfig config) {
+        return new UseCaseContext(unitOfWork, clock, ids, arns, config.quotas());
     }
 
     @Provides
     @Singleton
     static DomainService domainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                                        TemplateRepository templates, CaseRuleRepository caseRules,
-                                       TagRepository tags, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
-                                       Arns arns, Quotas quotas) {
-        return new DomainService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, clock, ids, arns,
-                quotas);
+                                       TagRepository tags, UseCaseContext context) {
+        return new DomainService(domains, fields, layouts, templates, caseRules, tags, context);
     }
 
     @Provides
     @Singleton
     static FieldService fieldService(DomainRepository domains, FieldRepository fields, TagRepository tags,
-                                     UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns, Quotas quotas) {
-        return new FieldService(domains, fields, tags, unitOfWork, clock, ids, arns, quotas);
+                                     UseCaseContext context) {
+        return new FieldService(domains, fields, tags, context);
     }
 
     @Provides
     @Singleton
     static LayoutService layoutService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                                       TagRepository tags, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
-                                       Arns arns, Quotas quotas) {
-        return new LayoutService(domains, fields, layouts, tags, unitOfWork, clock, ids, arns, quotas);
+                                       TagRepository tags, UseCaseContext context) {
+        return new LayoutService(domains, fields, layouts, tags, context);
     }
 
     @Provides
     @Singleton
     static TemplateService templateService(DomainRepository domains, FieldRepository fields,
                                            LayoutRepository layouts, TemplateRepository templates,
-                                           CaseRuleRepository caseRules, TagRepository tags, UnitOfWork unitOfWork,
-                                           Clock clock, IdGenerator ids, Arns arns, Quotas quotas) {
-        return new TemplateService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, clock, ids,
-                arns, quotas);
+                                           CaseRuleRepository caseRules, TagRepository tags, UseCaseContext context) {
+        return new TemplateService(domains, fields, layouts, templates, caseRules, tags, context);
     }
 
     @Provides
     @Singleton
     static CaseRuleService caseRuleService(DomainRepository domains, FieldRepository fields,
                                            TemplateRepository templates, CaseRuleRepository caseRules,
-                                           TagRepository tags, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
-                                           Arns arns, Quotas quotas) {
-        return new CaseRuleService(domains, fields, templates, caseRules, tags, unitOfWork, clock, ids, arns,
-                quotas);
+                                           TagRepository tags, UseCaseContext context) {
+        return new CaseRuleService(domains, fields, templates, caseRules, tags, context);
     }
 
     @Provides
     @Singleton
     static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                                  TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
-                                 UnitOfWork unitOfWork, Arns arns) {
-        return new TagService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, arns);
+                                 UseCaseContext context) {
+        return new TagService(domains, fields, layouts, templates, caseRules, tags, context);
     }
 }

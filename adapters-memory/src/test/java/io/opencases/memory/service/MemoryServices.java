@@ -67,15 +67,13 @@ final class MemoryServices {
     }
 
     MemoryServices(Quotas quotas) {
-        domainService = new DomainService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, clock,
-                ids, arns, quotas);
-        fieldService = new FieldService(domains, fields, tags, unitOfWork, clock, ids, arns, quotas);
-        layoutService = new LayoutService(domains, fields, layouts, tags, unitOfWork, clock, ids, arns, quotas);
-        templateService = new TemplateService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, clock,
-                ids, arns, quotas);
-        caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, unitOfWork, clock, ids,
-                arns, quotas);
-        tagService = new TagService(domains, fields, layouts, templates, caseRules, tags, unitOfWork, arns);
+        var context = new io.opencases.application.UseCaseContext(unitOfWork, clock, ids, arns, quotas);
+        domainService = new DomainService(domains, fields, layouts, templates, caseRules, tags, context);
+        fieldService = new FieldService(domains, fields, tags, context);
+        layoutService = new LayoutService(domains, fields, layouts, tags, context);
+        templateService = new TemplateService(domains, fields, layouts, templates, caseRules, tags, context);
+        caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
+        tagService = new TagService(domains, fields, layouts, templates, caseRules, tags, context);
     }
 
     /** Every page of a listing, following its tokens from the first page to the one without a token. */

@@ -6,6 +6,7 @@ import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.Quotas;
+import io.opencases.application.UseCaseContext;
 import io.opencases.application.casesdomain.DomainCommands.CreateDomain;
 import io.opencases.application.casesdomain.DomainCommands.DeleteDomain;
 import io.opencases.application.casesdomain.DomainCommands.DomainCreated;
@@ -51,7 +52,7 @@ public final class DomainService {
 
     public DomainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                          TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
-                         UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns, Quotas quotas) {
+                         UseCaseContext context) {
         this.domains = domains;
         this.fields = fields;
         this.layouts = layouts;
@@ -59,11 +60,11 @@ public final class DomainService {
         this.caseRules = caseRules;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
-        this.ids = ids;
-        this.arns = arns;
-        this.quotas = quotas;
+        this.unitOfWork = context.unitOfWork();
+        this.clock = context.clock();
+        this.ids = context.ids();
+        this.arns = context.arns();
+        this.quotas = context.quotas();
     }
 
     /** Creates an Active domain seeded with the System fields and the status options open and closed. */

@@ -6,6 +6,7 @@ import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.Quotas;
+import io.opencases.application.UseCaseContext;
 import io.opencases.application.field.FieldCommands.BatchGetField;
 import io.opencases.application.field.FieldCommands.BatchPutFieldOptions;
 import io.opencases.application.field.FieldCommands.CreateField;
@@ -53,16 +54,15 @@ public final class FieldService {
     private final Arns arns;
     private final Quotas quotas;
 
-    public FieldService(DomainRepository domains, FieldRepository fields, TagRepository tags, UnitOfWork unitOfWork,
-                        Clock clock, IdGenerator ids, Arns arns, Quotas quotas) {
+    public FieldService(DomainRepository domains, FieldRepository fields, TagRepository tags, UseCaseContext context) {
         this.fields = fields;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
-        this.ids = ids;
-        this.arns = arns;
-        this.quotas = quotas;
+        this.unitOfWork = context.unitOfWork();
+        this.clock = context.clock();
+        this.ids = context.ids();
+        this.arns = context.arns();
+        this.quotas = context.quotas();
     }
 
     public FieldCreated createField(CreateField command) {

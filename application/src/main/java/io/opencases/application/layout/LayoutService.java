@@ -6,6 +6,7 @@ import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.Quotas;
+import io.opencases.application.UseCaseContext;
 import io.opencases.application.layout.LayoutCommands.CreateLayout;
 import io.opencases.application.layout.LayoutCommands.DeleteLayout;
 import io.opencases.application.layout.LayoutCommands.GetLayout;
@@ -41,16 +42,15 @@ public final class LayoutService {
     private final Quotas quotas;
 
     public LayoutService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                         TagRepository tags, UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns,
-                         Quotas quotas) {
+                         TagRepository tags, UseCaseContext context) {
         this.layouts = layouts;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
-        this.ids = ids;
-        this.arns = arns;
-        this.quotas = quotas;
+        this.unitOfWork = context.unitOfWork();
+        this.clock = context.clock();
+        this.ids = context.ids();
+        this.arns = context.arns();
+        this.quotas = context.quotas();
     }
 
     public LayoutCreated createLayout(CreateLayout command) {

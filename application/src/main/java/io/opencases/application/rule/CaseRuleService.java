@@ -6,6 +6,7 @@ import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.Quotas;
+import io.opencases.application.UseCaseContext;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.Clock;
 import io.opencases.application.port.DomainRepository;
@@ -50,17 +51,16 @@ public final class CaseRuleService {
     private final Quotas quotas;
 
     public CaseRuleService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
-                           CaseRuleRepository caseRules, TagRepository tags, UnitOfWork unitOfWork, Clock clock,
-                           IdGenerator ids, Arns arns, Quotas quotas) {
+                           CaseRuleRepository caseRules, TagRepository tags, UseCaseContext context) {
         this.caseRules = caseRules;
         this.templates = templates;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
-        this.ids = ids;
-        this.arns = arns;
-        this.quotas = quotas;
+        this.unitOfWork = context.unitOfWork();
+        this.clock = context.clock();
+        this.ids = context.ids();
+        this.arns = context.arns();
+        this.quotas = context.quotas();
     }
 
     public CaseRuleCreated createCaseRule(CreateCaseRule command) {

@@ -1,6 +1,7 @@
 package io.opencases.application.tag;
 
 import io.opencases.application.Arns;
+import io.opencases.application.UseCaseContext;
 import io.opencases.application.DomainAccess;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
@@ -34,15 +35,15 @@ public final class TagService {
 
     public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                       TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
-                      UnitOfWork unitOfWork, Arns arns) {
+                      UseCaseContext context) {
         this.domains = domains;
         this.fields = fields;
         this.layouts = layouts;
         this.templates = templates;
         this.caseRules = caseRules;
         this.tags = tags;
-        this.unitOfWork = unitOfWork;
-        this.arns = arns;
+        this.unitOfWork = context.unitOfWork();
+        this.arns = context.arns();
     }
 
     public void tagResource(TagResource command) {

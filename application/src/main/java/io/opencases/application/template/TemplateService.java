@@ -6,6 +6,7 @@ import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.Quotas;
+import io.opencases.application.UseCaseContext;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.Clock;
 import io.opencases.application.port.DomainRepository;
@@ -52,17 +53,17 @@ public final class TemplateService {
 
     public TemplateService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                            TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
-                           UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns, Quotas quotas) {
+                           UseCaseContext context) {
         this.templates = templates;
         this.layouts = layouts;
         this.caseRules = caseRules;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
-        this.ids = ids;
-        this.arns = arns;
-        this.quotas = quotas;
+        this.unitOfWork = context.unitOfWork();
+        this.clock = context.clock();
+        this.ids = context.ids();
+        this.arns = context.arns();
+        this.quotas = context.quotas();
     }
 
     public TemplateCreated createTemplate(CreateTemplate command) {
