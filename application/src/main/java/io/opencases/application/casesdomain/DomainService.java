@@ -1,11 +1,9 @@
 package io.opencases.application.casesdomain;
 
-import io.opencases.application.Arns;
 import io.opencases.application.Described;
 import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
-import io.opencases.application.Quotas;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.casesdomain.DomainCommands.CreateDomain;
 import io.opencases.application.casesdomain.DomainCommands.DeleteDomain;
@@ -15,14 +13,11 @@ import io.opencases.application.casesdomain.DomainCommands.GetDomain;
 import io.opencases.application.casesdomain.DomainCommands.ListDomains;
 import io.opencases.application.casesdomain.DomainCommands.PutCaseEventConfiguration;
 import io.opencases.application.port.CaseRuleRepository;
-import io.opencases.application.port.Clock;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.IdGenerator;
 import io.opencases.application.port.LayoutRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
-import io.opencases.application.port.UnitOfWork;
 import io.opencases.domain.DomainException;
 import io.opencases.domain.casesdomain.CasesDomain;
 import io.opencases.domain.casesdomain.DomainStatus;
@@ -44,15 +39,12 @@ public final class DomainService {
     private final CaseRuleRepository caseRules;
     private final TagRepository tags;
     private final DomainAccess access;
-    private final UnitOfWork unitOfWork;
-    private final Clock clock;
-    private final IdGenerator ids;
-    private final Arns arns;
-    private final Quotas quotas;
+    private final UseCaseContext context;
 
     public DomainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                          TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
                          UseCaseContext context) {
+        this.context = context;
         this.domains = domains;
         this.fields = fields;
         this.layouts = layouts;
@@ -60,72 +52,67 @@ public final class DomainService {
         this.caseRules = caseRules;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = context.unitOfWork();
-        this.clock = context.clock();
-        this.ids = context.ids();
-        this.arns = context.arns();
-        this.quotas = context.quotas();
     }
 
     /** Creates an Active domain seeded with the System fields and the status options open and closed. */
     public DomainCreated createDomain(CreateDomain command) {
         String accountId = command.caller().accountId();
-        return unitOfWork.write(() -> {
+        return context.unitOfWork().write(() -> {
             domains.findByName(accountId, command.name()).ifPresent(existing -> {
                 throw new DomainException.Conflict("A domain named '" + command.name()
                         + "' already exists in this account: " + existing.domainId());
             });
-            if (domains.countByAccount(accountId) >= quotas.domainsPerAccount()) {
+            if (domains.countByAccount(accountId) >= context.quotas().domainsPerAccount()) {
                 throw new DomainException.QuotaExceeded("An account can have at most "
-                        + quotas.domainsPerAccount() + " domains.");
+                        + context.quotas().domainsPerAccount() + " domains.");
             }
-            Instant now = clock.now();
-            var domain = new CasesDomain(accountId, ids.newId(), command.name(), DomainStatus.Active, now);
+            Instant now = context.clock().now();
+            var domain = new CasesDomain(accountId, context.ids().newId(), command.name(), DomainStatus.Active, now);
             domains.insert(domain);
             for (Field field : SystemFields.forDomain(domain.domainId(), now)) {
                 fields.save(field);
             }
             fields.saveOptions(domain.domainId(), SystemFields.STATUS, SystemFields.STATUS_OPTIONS);
-            return new DomainCreated(domain.domainId(), arns.domain(accountId, domain.domainId()), domain.status());
+            return new DomainCreated(domain.domainId(), context.arns().domain(accountId, domain.domainId()), domain.status());
         });
     }
 
     public Described<CasesDomain> getDomain(GetDomain command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
-            String arn = arns.domain(domain.accountId(), domain.domainId());
+            String arn = context.arns().domain(domain.accountId(), domain.domainId());
             return new Described<>(domain, arn, tags.tags(arn));
         });
     }
 
     public Page<Described<CasesDomain>> listDomains(ListDomains command) {
         String accountId = command.caller().accountId();
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             Page<CasesDomain> page = Pagination.page("ListDomains", command.page(), DEFAULT_PAGE,
                     (after, limit) -> domains.list(accountId, after, limit), CasesDomain::domainId);
             // Summaries carry no tags; skipping the lookup keeps listing one query.
             return new Page<>(page.items().stream()
-                    .map(d -> new Described<>(d, arns.domain(accountId, d.domainId()), java.util.Map.of()))
+                    .map(d -> new Described<>(d, context.arns().domain(accountId, d.domainId()), java.util.Map.of()))
                     .toList(), page.nextToken());
         });
     }
 
     /** Deletes the domain and everything in it: fields, options, layouts, templates, case rules, tags, settings. */
     public void deleteDomain(DeleteDomain command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             String domainId = domain.domainId();
             caseRules.deleteAllInDomain(domainId);
             templates.deleteAllInDomain(domainId);
             layouts.deleteAllInDomain(domainId);
             fields.deleteAllInDomain(domainId);
-            tags.deleteTree(arns.domain(domain.accountId(), domainId));
+            tags.deleteTree(context.arns().domain(domain.accountId(), domainId));
             domains.delete(domainId);
         });
     }
 
     public void putCaseEventConfiguration(PutCaseEventConfiguration command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             CaseEventConfiguration configuration = command.configuration();
             if (configuration.caseFieldIds() != null) {
@@ -138,7 +125,7 @@ public final class DomainService {
 
     /** The stored configuration (disabled when never set), without the fields deleted since. */
     public CaseEventConfiguration getCaseEventConfiguration(GetCaseEventConfiguration command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             CaseEventConfiguration configuration = domains.findEventConfiguration(domain.domainId())
                     .orElse(CaseEventConfiguration.DISABLED);

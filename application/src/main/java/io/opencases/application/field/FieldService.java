@@ -1,11 +1,9 @@
 package io.opencases.application.field;
 
-import io.opencases.application.Arns;
 import io.opencases.application.Described;
 import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
-import io.opencases.application.Quotas;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.field.FieldCommands.BatchGetField;
 import io.opencases.application.field.FieldCommands.BatchPutFieldOptions;
@@ -18,12 +16,9 @@ import io.opencases.application.field.FieldCommands.FieldOptionError;
 import io.opencases.application.field.FieldCommands.ListFieldOptions;
 import io.opencases.application.field.FieldCommands.ListFields;
 import io.opencases.application.field.FieldCommands.UpdateField;
-import io.opencases.application.port.Clock;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.IdGenerator;
 import io.opencases.application.port.TagRepository;
-import io.opencases.application.port.UnitOfWork;
 import io.opencases.domain.DomainException;
 import io.opencases.domain.casesdomain.CasesDomain;
 import io.opencases.domain.field.Field;
@@ -48,44 +43,36 @@ public final class FieldService {
     private final FieldRepository fields;
     private final TagRepository tags;
     private final DomainAccess access;
-    private final UnitOfWork unitOfWork;
-    private final Clock clock;
-    private final IdGenerator ids;
-    private final Arns arns;
-    private final Quotas quotas;
+    private final UseCaseContext context;
 
     public FieldService(DomainRepository domains, FieldRepository fields, TagRepository tags, UseCaseContext context) {
+        this.context = context;
         this.fields = fields;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = context.unitOfWork();
-        this.clock = context.clock();
-        this.ids = context.ids();
-        this.arns = context.arns();
-        this.quotas = context.quotas();
     }
 
     public FieldCreated createField(CreateField command) {
-        return unitOfWork.write(() -> {
+        return context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             String domainId = domain.domainId();
             DomainAccess.requireUniqueName(fields.findLiveByName(domainId, command.name()), null, "field",
                     command.name());
             // The quota counts custom fields; the System fields come with every domain.
             int custom = fields.countLive(domainId) - SystemFields.COUNT;
-            if (custom >= quotas.fieldsPerDomain()) {
-                throw new DomainException.QuotaExceeded("A domain can have at most " + quotas.fieldsPerDomain()
+            if (custom >= context.quotas().fieldsPerDomain()) {
+                throw new DomainException.QuotaExceeded("A domain can have at most " + context.quotas().fieldsPerDomain()
                         + " custom fields.");
             }
-            var field = Field.custom(domainId, ids.newId(), command.name(), command.description(), command.type(),
-                    command.multiline(), clock.now());
+            var field = Field.custom(domainId, context.ids().newId(), command.name(), command.description(), command.type(),
+                    command.multiline(), context.clock().now());
             fields.save(field);
-            return new FieldCreated(field.fieldId(), arns.field(domain.accountId(), domainId, field.fieldId()));
+            return new FieldCreated(field.fieldId(), context.arns().field(domain.accountId(), domainId, field.fieldId()));
         });
     }
 
     public void updateField(UpdateField command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Field field = DomainAccess.require(fields.find(domain.domainId(), command.fieldId()), RESOURCE,
                     command.fieldId());
@@ -93,24 +80,24 @@ public final class FieldService {
                 DomainAccess.requireUniqueName(fields.findLiveByName(domain.domainId(), command.name()),
                         field.fieldId(), "field", command.name());
             }
-            fields.save(field.update(command.name(), command.description(), command.multiline(), clock.now()));
+            fields.save(field.update(command.name(), command.description(), command.multiline(), context.clock().now()));
         });
     }
 
     /** Soft delete; deleting a deleted field again changes nothing. */
     public void deleteField(DeleteField command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Field field = DomainAccess.require(fields.find(domain.domainId(), command.fieldId()), RESOURCE,
                     command.fieldId());
             if (!field.deleted()) {
-                fields.save(field.delete(clock.now()));
+                fields.save(field.delete(context.clock().now()));
             }
         });
     }
 
     public Page<Described<Field>> listFields(ListFields command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Page<Field> page = Pagination.page("ListFields/" + domain.domainId(), command.page(), DEFAULT_PAGE,
                     (after, limit) -> fields.listLive(domain.domainId(), after, limit), Field::fieldId);
@@ -121,7 +108,7 @@ public final class FieldService {
 
     /** Returns the fields in request order, deleted ones included; unknown ids become errors, not a failure. */
     public FieldBatch batchGetField(BatchGetField command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Map<String, Field> found = fields.findAll(domain.domainId(), command.fieldIds()).stream()
                     .collect(Collectors.toMap(Field::fieldId, Function.identity()));
@@ -144,7 +131,7 @@ public final class FieldService {
      * one and the rest are applied, as the API's per-option errors imply; a quota breach fails the whole call.
      */
     public List<FieldOptionError> batchPutFieldOptions(BatchPutFieldOptions command) {
-        return unitOfWork.write(() -> {
+        return context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Field field = requireSingleSelect(domain, command.fieldId());
             if (field.deleted()) {
@@ -167,8 +154,8 @@ public final class FieldService {
                     options.put(option.value(), option);
                 }
             }
-            if (options.size() > quotas.optionsPerField()) {
-                throw new DomainException.QuotaExceeded("A field can have at most " + quotas.optionsPerField()
+            if (options.size() > context.quotas().optionsPerField()) {
+                throw new DomainException.QuotaExceeded("A field can have at most " + context.quotas().optionsPerField()
                         + " options; this request would make " + options.size() + ".");
             }
             fields.saveOptions(domain.domainId(), field.fieldId(), List.copyOf(options.values()));
@@ -178,7 +165,7 @@ public final class FieldService {
 
     /** Options in the order they were added; the position is the paging key since options are never removed. */
     public Page<FieldOption> listFieldOptions(ListFieldOptions command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Field field = DomainAccess.require(fields.find(domain.domainId(), command.fieldId()), RESOURCE,
                     command.fieldId());
@@ -213,7 +200,7 @@ public final class FieldService {
     }
 
     private Described<Field> describe(CasesDomain domain, Field field, boolean withTags) {
-        String arn = arns.field(domain.accountId(), domain.domainId(), field.fieldId());
+        String arn = context.arns().field(domain.accountId(), domain.domainId(), field.fieldId());
         return new Described<>(field, arn, withTags ? tags.tags(arn) : Map.of());
     }
 }

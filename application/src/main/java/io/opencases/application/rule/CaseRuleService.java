@@ -1,20 +1,15 @@
 package io.opencases.application.rule;
 
-import io.opencases.application.Arns;
 import io.opencases.application.Described;
 import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
-import io.opencases.application.Quotas;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.port.CaseRuleRepository;
-import io.opencases.application.port.Clock;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.IdGenerator;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
-import io.opencases.application.port.UnitOfWork;
 import io.opencases.application.rule.CaseRuleCommands.BatchGetCaseRule;
 import io.opencases.application.rule.CaseRuleCommands.CaseRuleBatch;
 import io.opencases.application.rule.CaseRuleCommands.CaseRuleCreated;
@@ -44,48 +39,40 @@ public final class CaseRuleService {
     private final TemplateRepository templates;
     private final TagRepository tags;
     private final DomainAccess access;
-    private final UnitOfWork unitOfWork;
-    private final Clock clock;
-    private final IdGenerator ids;
-    private final Arns arns;
-    private final Quotas quotas;
+    private final UseCaseContext context;
 
     public CaseRuleService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                            CaseRuleRepository caseRules, TagRepository tags, UseCaseContext context) {
+        this.context = context;
         this.caseRules = caseRules;
         this.templates = templates;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = context.unitOfWork();
-        this.clock = context.clock();
-        this.ids = context.ids();
-        this.arns = context.arns();
-        this.quotas = context.quotas();
     }
 
     public CaseRuleCreated createCaseRule(CreateCaseRule command) {
-        return unitOfWork.write(() -> {
+        return context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             String domainId = domain.domainId();
             DomainAccess.requireUniqueName(caseRules.findLiveByName(domainId, command.name()), null, "case rule",
                     command.name());
-            if (caseRules.countLive(domainId) >= quotas.caseRulesPerDomain()) {
-                throw new DomainException.QuotaExceeded("A domain can have at most " + quotas.caseRulesPerDomain()
+            if (caseRules.countLive(domainId) >= context.quotas().caseRulesPerDomain()) {
+                throw new DomainException.QuotaExceeded("A domain can have at most " + context.quotas().caseRulesPerDomain()
                         + " case rules.");
             }
             checkFields(domainId, command.details());
-            var now = clock.now();
-            var rule = new CaseRule(domainId, ids.newId(), command.name(), command.description(), command.details(),
+            var now = context.clock().now();
+            var rule = new CaseRule(domainId, context.ids().newId(), command.name(), command.description(), command.details(),
                     false, now, now);
             caseRules.save(rule);
             return new CaseRuleCreated(rule.caseRuleId(),
-                    arns.caseRule(domain.accountId(), domainId, rule.caseRuleId()));
+                    context.arns().caseRule(domain.accountId(), domainId, rule.caseRuleId()));
         });
     }
 
     /** Returns the rules in request order, deleted ones included; unknown ids become errors, not a failure. */
     public CaseRuleBatch batchGetCaseRule(BatchGetCaseRule command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Map<String, CaseRule> found = caseRules.findAll(domain.domainId(), command.caseRuleIds()).stream()
                     .collect(Collectors.toMap(CaseRule::caseRuleId, Function.identity()));
@@ -97,7 +84,7 @@ public final class CaseRuleService {
                     errors.add(new CaseRuleError(id, "ResourceNotFoundException",
                             "Case rule " + id + " was not found."));
                 } else {
-                    String arn = arns.caseRule(domain.accountId(), domain.domainId(), id);
+                    String arn = context.arns().caseRule(domain.accountId(), domain.domainId(), id);
                     described.add(new Described<>(rule, arn, tags.tags(arn)));
                 }
             }
@@ -106,24 +93,24 @@ public final class CaseRuleService {
     }
 
     public Page<Described<CaseRule>> listCaseRules(ListCaseRules command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Page<CaseRule> page = Pagination.page("ListCaseRules/" + domain.domainId(), command.page(),
                     DEFAULT_PAGE, (after, limit) -> caseRules.listLive(domain.domainId(), after, limit),
                     CaseRule::caseRuleId);
             return new Page<>(page.items().stream()
-                    .map(r -> new Described<>(r, arns.caseRule(domain.accountId(), domain.domainId(),
+                    .map(r -> new Described<>(r, context.arns().caseRule(domain.accountId(), domain.domainId(),
                             r.caseRuleId()), Map.<String, String>of()))
                     .toList(), page.nextToken());
         });
     }
 
     public void updateCaseRule(UpdateCaseRule command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             CaseRule rule = DomainAccess.require(caseRules.find(domain.domainId(), command.caseRuleId()), RESOURCE,
                     command.caseRuleId());
-            CaseRule updated = rule.update(command.name(), command.description(), command.details(), clock.now());
+            CaseRule updated = rule.update(command.name(), command.description(), command.details(), context.clock().now());
             if (command.name() != null) {
                 DomainAccess.requireUniqueName(caseRules.findLiveByName(domain.domainId(), command.name()),
                         rule.caseRuleId(), "case rule", command.name());
@@ -137,7 +124,7 @@ public final class CaseRuleService {
 
     /** Soft delete, refused while a live template still applies the rule (its cases would change meaning). */
     public void deleteCaseRule(DeleteCaseRule command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             CaseRule rule = DomainAccess.require(caseRules.find(domain.domainId(), command.caseRuleId()), RESOURCE,
                     command.caseRuleId());
@@ -159,7 +146,7 @@ public final class CaseRuleService {
                 }
                 cursor = batch.get(batch.size() - 1).templateId();
             }
-            caseRules.save(rule.delete(clock.now()));
+            caseRules.save(rule.delete(context.clock().now()));
         });
     }
 

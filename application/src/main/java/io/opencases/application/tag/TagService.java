@@ -9,7 +9,6 @@ import io.opencases.application.port.FieldRepository;
 import io.opencases.application.port.LayoutRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
-import io.opencases.application.port.UnitOfWork;
 import io.opencases.application.tag.TagCommands.ListTagsForResource;
 import io.opencases.application.tag.TagCommands.TagResource;
 import io.opencases.application.tag.TagCommands.UntagResource;
@@ -30,20 +29,18 @@ public final class TagService {
     private final TemplateRepository templates;
     private final CaseRuleRepository caseRules;
     private final TagRepository tags;
-    private final UnitOfWork unitOfWork;
-    private final Arns arns;
+    private final UseCaseContext context;
 
     public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                       TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
                       UseCaseContext context) {
+        this.context = context;
         this.domains = domains;
         this.fields = fields;
         this.layouts = layouts;
         this.templates = templates;
         this.caseRules = caseRules;
         this.tags = tags;
-        this.unitOfWork = context.unitOfWork();
-        this.arns = context.arns();
     }
 
     public void tagResource(TagResource command) {
@@ -57,7 +54,7 @@ public final class TagService {
                         + "characters.", key);
             }
         });
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             String arn = requireResource(command.caller().accountId(), command.arn());
             var merged = new HashMap<>(tags.tags(arn));
             merged.putAll(command.tags());
@@ -70,19 +67,19 @@ public final class TagService {
     }
 
     public void untagResource(UntagResource command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             String arn = requireResource(command.caller().accountId(), command.arn());
             tags.remove(arn, command.tagKeys());
         });
     }
 
     public Map<String, String> listTagsForResource(ListTagsForResource command) {
-        return unitOfWork.read(() -> tags.tags(requireResource(command.caller().accountId(), command.arn())));
+        return context.unitOfWork().read(() -> tags.tags(requireResource(command.caller().accountId(), command.arn())));
     }
 
     /** The canonical ARN of an existing resource of the caller's account, or ResourceNotFoundException. */
     private String requireResource(String accountId, String arn) {
-        Arns.Parsed parsed = arns.parse(arn);
+        Arns.Parsed parsed = context.arns().parse(arn);
         var notFound = new DomainException.NotFound(parsed.kind().resourceType(), arn);
         if (!parsed.accountId().equals(accountId) || domains.find(accountId, parsed.domainId()).isEmpty()) {
             throw notFound;

@@ -1,21 +1,16 @@
 package io.opencases.application.template;
 
-import io.opencases.application.Arns;
 import io.opencases.application.Described;
 import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
-import io.opencases.application.Quotas;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.port.CaseRuleRepository;
-import io.opencases.application.port.Clock;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.IdGenerator;
 import io.opencases.application.port.LayoutRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
-import io.opencases.application.port.UnitOfWork;
 import io.opencases.application.template.TemplateCommands.CreateTemplate;
 import io.opencases.application.template.TemplateCommands.DeleteTemplate;
 import io.opencases.application.template.TemplateCommands.GetTemplate;
@@ -45,52 +40,44 @@ public final class TemplateService {
     private final CaseRuleRepository caseRules;
     private final TagRepository tags;
     private final DomainAccess access;
-    private final UnitOfWork unitOfWork;
-    private final Clock clock;
-    private final IdGenerator ids;
-    private final Arns arns;
-    private final Quotas quotas;
+    private final UseCaseContext context;
 
     public TemplateService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                            TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
                            UseCaseContext context) {
+        this.context = context;
         this.templates = templates;
         this.layouts = layouts;
         this.caseRules = caseRules;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
-        this.unitOfWork = context.unitOfWork();
-        this.clock = context.clock();
-        this.ids = context.ids();
-        this.arns = context.arns();
-        this.quotas = context.quotas();
     }
 
     public TemplateCreated createTemplate(CreateTemplate command) {
-        return unitOfWork.write(() -> {
+        return context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             String domainId = domain.domainId();
             DomainAccess.requireUniqueName(templates.findLiveByName(domainId, command.name()), null, "template",
                     command.name());
-            if (templates.countLive(domainId) >= quotas.templatesPerDomain()) {
-                throw new DomainException.QuotaExceeded("A domain can have at most " + quotas.templatesPerDomain()
+            if (templates.countLive(domainId) >= context.quotas().templatesPerDomain()) {
+                throw new DomainException.QuotaExceeded("A domain can have at most " + context.quotas().templatesPerDomain()
                         + " templates.");
             }
-            var now = clock.now();
-            var template = new Template(domainId, ids.newId(), command.name(), command.description(),
+            var now = context.clock().now();
+            var template = new Template(domainId, context.ids().newId(), command.name(), command.description(),
                     command.defaultLayoutId(), command.requiredFieldIds(),
                     command.status() == null ? TemplateStatus.Active : command.status(), command.rules(),
                     command.tagPropagations(), false, now, now);
             checkReferences(template, true, true, true);
             templates.save(template);
             return new TemplateCreated(template.templateId(),
-                    arns.template(domain.accountId(), domainId, template.templateId()));
+                    context.arns().template(domain.accountId(), domainId, template.templateId()));
         });
     }
 
     /** The template, deleted or not, without references to fields deleted since it was written. */
     public Described<Template> getTemplate(GetTemplate command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Template t = DomainAccess.require(templates.find(domain.domainId(), command.templateId()), RESOURCE,
                     command.templateId());
@@ -101,18 +88,18 @@ public final class TemplateService {
                     t.requiredFieldIds().stream().filter(live::contains).toList(), t.status(),
                     t.rules().stream().filter(r -> r.fieldId() == null || live.contains(r.fieldId())).toList(),
                     t.tagPropagations(), t.deleted(), t.createdTime(), t.lastModifiedTime());
-            String arn = arns.template(domain.accountId(), domain.domainId(), t.templateId());
+            String arn = context.arns().template(domain.accountId(), domain.domainId(), t.templateId());
             return new Described<>(shown, arn, tags.tags(arn));
         });
     }
 
     public void updateTemplate(UpdateTemplate command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Template template = DomainAccess.require(templates.find(domain.domainId(), command.templateId()),
                     RESOURCE, command.templateId());
             Template.Changes changes = command.changes();
-            Template updated = template.update(changes, clock.now());
+            Template updated = template.update(changes, context.clock().now());
             if (changes.name() != null) {
                 DomainAccess.requireUniqueName(templates.findLiveByName(domain.domainId(), changes.name()),
                         template.templateId(), "template", changes.name());
@@ -126,18 +113,18 @@ public final class TemplateService {
 
     /** Soft delete: the template can still be read, but no longer updated or used for new cases. */
     public void deleteTemplate(DeleteTemplate command) {
-        unitOfWork.write(() -> {
+        context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Template template = DomainAccess.require(templates.find(domain.domainId(), command.templateId()),
                     RESOURCE, command.templateId());
             if (!template.deleted()) {
-                templates.save(template.delete(clock.now()));
+                templates.save(template.delete(context.clock().now()));
             }
         });
     }
 
     public Page<Described<Template>> listTemplates(ListTemplates command) {
-        return unitOfWork.read(() -> {
+        return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Set<TemplateStatus> statuses = command.statuses();
             String scope = "ListTemplates/" + domain.domainId() + "/" + statuses.stream().sorted().toList();
@@ -145,7 +132,7 @@ public final class TemplateService {
                     (after, limit) -> listWithStatus(domain.domainId(), statuses, after, limit),
                     Template::templateId);
             return new Page<>(page.items().stream()
-                    .map(t -> new Described<>(t, arns.template(domain.accountId(), domain.domainId(),
+                    .map(t -> new Described<>(t, context.arns().template(domain.accountId(), domain.domainId(),
                             t.templateId()), Map.<String, String>of()))
                     .toList(), page.nextToken());
         });
