@@ -17,59 +17,51 @@ public sealed interface BooleanCondition {
         }
     }
 
-    record EqualTo(Operands operands) implements BooleanCondition {
+    /** A comparison of one field with a value. */
+    sealed interface Comparison extends BooleanCondition {
+        Operands operands();
+
         @Override
-        public Stream<String> fieldIds() {
-            return Stream.of(operands.fieldId());
+        default Stream<String> fieldIds() {
+            return Stream.of(operands().fieldId());
         }
 
         @Override
-        public int depth() {
+        default int depth() {
             return 1;
         }
     }
 
-    record NotEqualTo(Operands operands) implements BooleanCondition {
+    /** A combination of conditions. */
+    sealed interface Combination extends BooleanCondition {
+        List<BooleanCondition> conditions();
+
         @Override
-        public Stream<String> fieldIds() {
-            return Stream.of(operands.fieldId());
+        default Stream<String> fieldIds() {
+            return conditions().stream().flatMap(BooleanCondition::fieldIds);
         }
 
         @Override
-        public int depth() {
-            return 1;
+        default int depth() {
+            return 1 + conditions().stream().mapToInt(BooleanCondition::depth).max().orElse(0);
         }
     }
 
-    record AndAll(List<BooleanCondition> conditions) implements BooleanCondition {
+    record EqualTo(Operands operands) implements Comparison {
+    }
+
+    record NotEqualTo(Operands operands) implements Comparison {
+    }
+
+    record AndAll(List<BooleanCondition> conditions) implements Combination {
         public AndAll {
             conditions = Require.copy(conditions);
         }
-
-        @Override
-        public Stream<String> fieldIds() {
-            return conditions.stream().flatMap(BooleanCondition::fieldIds);
-        }
-
-        @Override
-        public int depth() {
-            return 1 + conditions.stream().mapToInt(BooleanCondition::depth).max().orElse(0);
-        }
     }
 
-    record OrAll(List<BooleanCondition> conditions) implements BooleanCondition {
+    record OrAll(List<BooleanCondition> conditions) implements Combination {
         public OrAll {
             conditions = Require.copy(conditions);
-        }
-
-        @Override
-        public Stream<String> fieldIds() {
-            return conditions.stream().flatMap(BooleanCondition::fieldIds);
-        }
-
-        @Override
-        public int depth() {
-            return 1 + conditions.stream().mapToInt(BooleanCondition::depth).max().orElse(0);
         }
     }
 

@@ -106,10 +106,9 @@ public sealed interface CaseRuleDetails {
                     conditions.size());
         }
         for (BooleanCondition c : conditions) {
-            if (c instanceof BooleanCondition.AndAll a) {
-                checkList(a.conditions(), where + ".andAll");
-            } else if (c instanceof BooleanCondition.OrAll o) {
-                checkList(o.conditions(), where + ".orAll");
+            if (c instanceof BooleanCondition.Combination combination) {
+                checkList(combination.conditions(), where + (c instanceof BooleanCondition.AndAll ? ".andAll"
+                        : ".orAll"));
             }
         }
     }
