@@ -149,4 +149,23 @@ class WireProtocolTest {
         assertThat(response.statusCode()).isEqualTo(501);
         assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("NotImplementedException");
     }
+
+    /** Text attributes (isMultiline) postdate the SDK release on Maven Central, so they are tested on the wire. */
+    @Test
+    void textAttributesRoundTripAndOnlyFitTextFields() throws Exception {
+        String domainId = createDomain();
+        String fieldId = ok(send("POST", "/domains/" + domainId + "/fields", "{\"name\":\"notes\",\"type\":\"Text\","
+                + "\"attributes\":{\"text\":{\"isMultiline\":true}}}")).get("fieldId").asText();
+
+        JsonNode field = ok(send("POST", "/domains/" + domainId + "/fields-batch",
+                "{\"fields\":[{\"id\":\"" + fieldId + "\"}]}")).get("fields").get(0);
+        assertThat(field.at("/attributes/text/isMultiline").asBoolean()).isTrue();
+        JsonNode listed = ok(send("POST", "/domains/" + domainId + "/fields-list", "{}")).get("fields");
+        assertThat(listed.findValues("attributes")).hasSize(1);
+
+        HttpResponse<String> number = send("POST", "/domains/" + domainId + "/fields", "{\"name\":\"n\","
+                + "\"type\":\"Number\",\"attributes\":{\"text\":{\"isMultiline\":false}}}");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(number.body()).contains("attributes.text");
+    }
 }
