@@ -1,9 +1,6 @@
 package io.opencases.bootstrap.conformance;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.connectcases.ConnectCasesClient;
 import software.amazon.awssdk.services.connectcases.model.ConflictException;
 import software.amazon.awssdk.services.connectcases.model.DomainStatus;
 import software.amazon.awssdk.services.connectcases.model.DomainSummary;
@@ -22,24 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** CreateDomain, GetDomain, ListDomains, DeleteDomain and the case event configuration, through the AWS SDK. */
-class DomainConformanceTest {
-    private static TestServer server;
-    private static ConnectCasesClient cases;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        cases = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String newDomain() {
-        return cases.createDomain(b -> b.name("domain-" + UUID.randomUUID())).domainId();
-    }
+class DomainConformanceTest extends ConformanceSuite {
 
     @Test
     void createThenGetDomain() {

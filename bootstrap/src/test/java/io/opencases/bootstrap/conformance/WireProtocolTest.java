@@ -168,4 +168,30 @@ class WireProtocolTest {
         assertThat(number.statusCode()).isEqualTo(400);
         assertThat(number.body()).contains("attributes.text");
     }
+
+    /** Compound conditions and tag propagation also postdate the SDK on Maven Central. */
+    @Test
+    void compoundConditionsAndTagPropagationRoundTrip() throws Exception {
+        String domainId = createDomain();
+        String rule = "{\"name\":\"r\",\"rule\":{\"required\":{\"defaultValue\":false,\"conditions\":[{\"orAll\":"
+                + "{\"conditions\":[{\"equalTo\":{\"operandOne\":{\"fieldId\":\"status\"},\"operandTwo\":"
+                + "{\"stringValue\":\"closed\"},\"result\":true}},{\"andAll\":{\"conditions\":[]}}]}}]}}}";
+        String ruleId = ok(send("POST", "/domains/" + domainId + "/case-rules", rule)).get("caseRuleId").asText();
+        JsonNode stored = ok(send("POST", "/domains/" + domainId + "/rules-batch",
+                "{\"caseRules\":[{\"id\":\"" + ruleId + "\"}]}")).get("caseRules").get(0).get("rule");
+        assertThat(stored).isEqualTo(JSON.readTree(rule).get("rule"));
+
+        String tooDeep = rule.replace("{\"andAll\":{\"conditions\":[]}}",
+                "{\"andAll\":{\"conditions\":[{\"andAll\":{\"conditions\":[]}}]}}").replace("\"r\"", "\"deep\"");
+        HttpResponse<String> deep = send("POST", "/domains/" + domainId + "/case-rules", tooDeep);
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(deep.body()).contains("nested");
+
+        String templateId = ok(send("POST", "/domains/" + domainId + "/templates", "{\"name\":\"t\","
+                + "\"tagPropagationConfigurations\":[{\"resourceType\":\"Cases\",\"tagMap\":{\"team\":\"blue\"}}]}"))
+                .get("templateId").asText();
+        JsonNode summary = ok(send("POST", "/domains/" + domainId + "/templates-list", "{}")).get("templates").get(0);
+        assertThat(summary.get("templateId").asText()).isEqualTo(templateId);
+        assertThat(summary.at("/tagPropagationConfigurations/0/tagMap/team").asText()).isEqualTo("blue");
+    }
 }
