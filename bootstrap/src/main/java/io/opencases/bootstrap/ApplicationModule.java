@@ -7,6 +7,9 @@ import io.opencases.application.UseCaseContext;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
 import io.opencases.application.layout.LayoutService;
+import io.opencases.application.cases.CaseService;
+import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.Clock;
 import io.opencases.application.port.DomainRepository;
@@ -62,8 +65,9 @@ final class ApplicationModule {
     @Singleton
     static DomainService domainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                                        TemplateRepository templates, CaseRuleRepository caseRules,
-                                       TagRepository tags, UseCaseContext context) {
-        return new DomainService(domains, fields, layouts, templates, caseRules, tags, context);
+                                       CaseRepository cases, AuditLog auditLog, TagRepository tags,
+                                       UseCaseContext context) {
+        return new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog, tags, context);
     }
 
     @Provides
@@ -99,8 +103,16 @@ final class ApplicationModule {
     @Provides
     @Singleton
     static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                                 TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
-                                 UseCaseContext context) {
-        return new TagService(domains, fields, layouts, templates, caseRules, tags, context);
+                                 TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
+                                 TagRepository tags, UseCaseContext context) {
+        return new TagService(domains, fields, layouts, templates, caseRules, cases, tags, context);
+    }
+
+    @Provides
+    @Singleton
+    static CaseService caseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
+                                   CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
+                                   TagRepository tags, UseCaseContext context) {
+        return new CaseService(domains, fields, templates, caseRules, cases, auditLog, tags, context);
     }
 }

@@ -2,6 +2,8 @@ package io.opencases.bootstrap;
 
 import dagger.Binds;
 import dagger.Module;
+import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
@@ -9,6 +11,8 @@ import io.opencases.application.port.LayoutRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.port.UnitOfWork;
+import io.opencases.memory.MemoryAuditLog;
+import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryCaseRuleRepository;
 import io.opencases.memory.MemoryDomainRepository;
 import io.opencases.memory.MemoryFieldRepository;
@@ -39,6 +43,12 @@ abstract class MemoryStorageModule {
 
     @Binds
     abstract TagRepository tags(MemoryTagRepository repository);
+
+    @Binds
+    abstract CaseRepository cases(MemoryCaseRepository repository);
+
+    @Binds
+    abstract AuditLog auditLog(MemoryAuditLog auditLog);
 
     @Binds
     abstract UnitOfWork unitOfWork(MemoryUnitOfWork unitOfWork);
@@ -83,6 +93,18 @@ abstract class MemoryStorageModule {
         @Singleton
         static MemoryTagRepository tags() {
             return new MemoryTagRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryCaseRepository cases() {
+            return new MemoryCaseRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryAuditLog auditLog() {
+            return new MemoryAuditLog();
         }
 
         @dagger.Provides

@@ -3,6 +3,7 @@ package io.opencases.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import io.opencases.application.Caller;
+import io.opencases.application.cases.CaseService;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
 import io.opencases.application.layout.LayoutService;
@@ -15,6 +16,7 @@ import io.opencases.rest.RequestAuthenticator;
 import io.opencases.rest.RestServer;
 import io.opencases.rest.auth.SigV4Verifier;
 import io.opencases.rest.auth.StaticCredentialStore;
+import io.opencases.rest.operations.CaseOperations;
 import io.opencases.rest.operations.CaseRuleOperations;
 import io.opencases.rest.operations.DomainOperations;
 import io.opencases.rest.operations.FieldOperations;
@@ -37,10 +39,8 @@ final class RestModule {
      * Model operations that are routed but not implemented yet: they answer 501. OperationCoverageTest keeps this
      * list and the handler table covering the whole model.
      */
-    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("CreateCase", "GetCase",
-            "UpdateCase", "DeleteCase", "CreateRelatedItem", "UpdateRelatedItem", "DeleteRelatedItem",
-            "SearchRelatedItems", "SearchAllRelatedItems", "SearchCases", "GetCaseAuditEvents",
-            "ListCasesForContact");
+    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("CreateRelatedItem",
+            "UpdateRelatedItem", "DeleteRelatedItem", "SearchRelatedItems", "SearchAllRelatedItems", "SearchCases", "ListCasesForContact");
 
     private RestModule() {
     }
@@ -55,7 +55,8 @@ final class RestModule {
     @Singleton
     static Map<String, OperationHandler> operations(DomainService domains, FieldService fields,
                                                     LayoutService layouts, TemplateService templates,
-                                                    CaseRuleService caseRules, TagService tags) {
+                                                    CaseRuleService caseRules, TagService tags,
+                                                    CaseService cases) {
         var handlers = new HashMap<String, OperationHandler>();
         handlers.putAll(new DomainOperations(domains).handlers());
         handlers.putAll(new FieldOperations(fields).handlers());
@@ -63,6 +64,7 @@ final class RestModule {
         handlers.putAll(new TemplateOperations(templates).handlers());
         handlers.putAll(new CaseRuleOperations(caseRules).handlers());
         handlers.putAll(new TagOperations(tags).handlers());
+        handlers.putAll(new CaseOperations(cases).handlers());
         return Map.copyOf(handlers);
     }
 

@@ -12,6 +12,8 @@ import io.opencases.application.casesdomain.DomainCommands.GetCaseEventConfigura
 import io.opencases.application.casesdomain.DomainCommands.GetDomain;
 import io.opencases.application.casesdomain.DomainCommands.ListDomains;
 import io.opencases.application.casesdomain.DomainCommands.PutCaseEventConfiguration;
+import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
@@ -37,19 +39,23 @@ public final class DomainService {
     private final LayoutRepository layouts;
     private final TemplateRepository templates;
     private final CaseRuleRepository caseRules;
+    private final CaseRepository cases;
+    private final AuditLog auditLog;
     private final TagRepository tags;
     private final DomainAccess access;
     private final UseCaseContext context;
 
     public DomainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                         TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
-                         UseCaseContext context) {
+                         TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
+                         AuditLog auditLog, TagRepository tags, UseCaseContext context) {
         this.context = context;
         this.domains = domains;
         this.fields = fields;
         this.layouts = layouts;
         this.templates = templates;
         this.caseRules = caseRules;
+        this.cases = cases;
+        this.auditLog = auditLog;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
     }
@@ -97,11 +103,16 @@ public final class DomainService {
         });
     }
 
-    /** Deletes the domain and everything in it: fields, options, layouts, templates, case rules, tags, settings. */
+    /**
+     * Deletes the domain and everything in it: cases and their audit history, fields, options, layouts, templates,
+     * case rules, tags and settings.
+     */
     public void deleteDomain(DeleteDomain command) {
         context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             String domainId = domain.domainId();
+            auditLog.deleteAllInDomain(domainId);
+            cases.deleteAllInDomain(domainId);
             caseRules.deleteAllInDomain(domainId);
             templates.deleteAllInDomain(domainId);
             layouts.deleteAllInDomain(domainId);

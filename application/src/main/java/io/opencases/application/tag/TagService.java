@@ -3,6 +3,7 @@ package io.opencases.application.tag;
 import io.opencases.application.Arns;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.DomainAccess;
+import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
@@ -28,18 +29,20 @@ public final class TagService {
     private final LayoutRepository layouts;
     private final TemplateRepository templates;
     private final CaseRuleRepository caseRules;
+    private final CaseRepository cases;
     private final TagRepository tags;
     private final UseCaseContext context;
 
     public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                      TemplateRepository templates, CaseRuleRepository caseRules, TagRepository tags,
-                      UseCaseContext context) {
+                      TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
+                      TagRepository tags, UseCaseContext context) {
         this.context = context;
         this.domains = domains;
         this.fields = fields;
         this.layouts = layouts;
         this.templates = templates;
         this.caseRules = caseRules;
+        this.cases = cases;
         this.tags = tags;
     }
 
@@ -92,8 +95,9 @@ public final class TagService {
             case LAYOUT -> present(layouts.find(domainId, id));
             case TEMPLATE -> present(templates.find(domainId, id));
             case CASE_RULE -> present(caseRules.find(domainId, id));
-            // Cases and related items arrive with the case use cases; until then none exists to be tagged.
-            case CASE, RELATED_ITEM -> false;
+            case CASE -> present(cases.find(domainId, id));
+            // Related items arrive with their use cases; until then none exists to be tagged.
+            case RELATED_ITEM -> false;
         };
         if (!exists) {
             throw notFound;

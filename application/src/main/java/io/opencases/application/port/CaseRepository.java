@@ -1,0 +1,27 @@
+package io.opencases.application.port;
+
+import io.opencases.domain.cases.Case;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Cases, and the CreateCase client tokens that make retries idempotent. */
+public interface CaseRepository {
+    /** Inserts or replaces the case with the same domain and id. */
+    void save(Case aCase);
+
+    Optional<Case> find(String domainId, String caseId);
+
+    /** Removes the case and its client token, if any. */
+    void delete(String domainId, String caseId);
+
+    void deleteAllInDomain(String domainId);
+
+    /** What a CreateCase with a client token created: the request's fingerprint and the case it made. */
+    record ClientToken(String domainId, String token, String requestFingerprint, String caseId, Instant createdTime) {
+    }
+
+    void saveClientToken(ClientToken token);
+
+    Optional<ClientToken> findClientToken(String domainId, String token);
+}
