@@ -194,4 +194,22 @@ class WireProtocolTest {
         assertThat(summary.get("templateId").asText()).isEqualTo(templateId);
         assertThat(summary.at("/tagPropagationConfigurations/0/tagMap/team").asText()).isEqualTo("blue");
     }
+
+    /** CreateCase tags postdate the SDK on Maven Central: template tags propagate, request tags win on conflict. */
+    @Test
+    void caseTagsCombineTemplatePropagationAndTheRequest() throws Exception {
+        String domainId = createDomain();
+        String templateId = ok(send("POST", "/domains/" + domainId + "/templates", "{\"name\":\"t\","
+                + "\"tagPropagationConfigurations\":[{\"resourceType\":\"Cases\",\"tagMap\":"
+                + "{\"team\":\"blue\",\"tier\":\"gold\"}}]}")).get("templateId").asText();
+        String body = "{\"templateId\":\"" + templateId + "\",\"tags\":{\"tier\":\"silver\",\"vip\":\"yes\"},"
+                + "\"fields\":[{\"id\":\"title\",\"value\":{\"stringValue\":\"t\"}},{\"id\":\"customer_id\","
+                + "\"value\":{\"stringValue\":\"arn:aws:profile:us-east-1:111111111111:domains/d/profiles/p\"}}]}";
+        String caseId = ok(send("POST", "/domains/" + domainId + "/cases", body)).get("caseId").asText();
+
+        JsonNode got = ok(send("POST", "/domains/" + domainId + "/cases/" + caseId,
+                "{\"fields\":[{\"id\":\"title\"}]}"));
+        assertThat(JSON.convertValue(got.get("tags"), java.util.Map.class))
+                .isEqualTo(java.util.Map.of("team", "blue", "tier", "silver", "vip", "yes"));
+    }
 }
