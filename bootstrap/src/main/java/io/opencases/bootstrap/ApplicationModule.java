@@ -16,6 +16,8 @@ import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
 import io.opencases.application.port.IdGenerator;
 import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.RelatedItemRepository;
+import io.opencases.application.relateditem.RelatedItemService;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.port.UnitOfWork;
@@ -65,9 +67,10 @@ final class ApplicationModule {
     @Singleton
     static DomainService domainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                                        TemplateRepository templates, CaseRuleRepository caseRules,
-                                       CaseRepository cases, AuditLog auditLog, TagRepository tags,
-                                       UseCaseContext context) {
-        return new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog, tags, context);
+                                       CaseRepository cases, AuditLog auditLog, RelatedItemRepository relatedItems,
+                                       TagRepository tags, UseCaseContext context) {
+        return new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog, relatedItems, tags,
+                context);
     }
 
     @Provides
@@ -104,15 +107,23 @@ final class ApplicationModule {
     @Singleton
     static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                                  TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                                 TagRepository tags, UseCaseContext context) {
-        return new TagService(domains, fields, layouts, templates, caseRules, cases, tags, context);
+                                 RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
+        return new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags, context);
     }
 
     @Provides
     @Singleton
     static CaseService caseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                                    CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
-                                   TagRepository tags, UseCaseContext context) {
-        return new CaseService(domains, fields, templates, caseRules, cases, auditLog, tags, context);
+                                   RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
+        return new CaseService(domains, fields, templates, caseRules, cases, auditLog, relatedItems, tags, context);
+    }
+
+    @Provides
+    @Singleton
+    static RelatedItemService relatedItemService(DomainRepository domains, FieldRepository fields,
+                                                 CaseRepository cases, RelatedItemRepository relatedItems,
+                                                 AuditLog auditLog, TagRepository tags, UseCaseContext context) {
+        return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, context);
     }
 }

@@ -8,6 +8,7 @@ import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
 import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.port.UnitOfWork;
@@ -17,6 +18,7 @@ import io.opencases.memory.MemoryCaseRuleRepository;
 import io.opencases.memory.MemoryDomainRepository;
 import io.opencases.memory.MemoryFieldRepository;
 import io.opencases.memory.MemoryLayoutRepository;
+import io.opencases.memory.MemoryRelatedItemRepository;
 import io.opencases.memory.MemoryTagRepository;
 import io.opencases.memory.MemoryTemplateRepository;
 import io.opencases.memory.MemoryUnitOfWork;
@@ -49,6 +51,9 @@ abstract class MemoryStorageModule {
 
     @Binds
     abstract AuditLog auditLog(MemoryAuditLog auditLog);
+
+    @Binds
+    abstract RelatedItemRepository relatedItems(MemoryRelatedItemRepository repository);
 
     @Binds
     abstract UnitOfWork unitOfWork(MemoryUnitOfWork unitOfWork);
@@ -105,6 +110,12 @@ abstract class MemoryStorageModule {
         @Singleton
         static MemoryAuditLog auditLog() {
             return new MemoryAuditLog();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryRelatedItemRepository relatedItems() {
+            return new MemoryRelatedItemRepository();
         }
 
         @dagger.Provides

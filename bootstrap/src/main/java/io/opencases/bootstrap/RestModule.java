@@ -6,6 +6,7 @@ import io.opencases.application.Caller;
 import io.opencases.application.cases.CaseService;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
+import io.opencases.application.relateditem.RelatedItemService;
 import io.opencases.application.layout.LayoutService;
 import io.opencases.application.rule.CaseRuleService;
 import io.opencases.application.tag.TagService;
@@ -21,6 +22,7 @@ import io.opencases.rest.operations.CaseRuleOperations;
 import io.opencases.rest.operations.DomainOperations;
 import io.opencases.rest.operations.FieldOperations;
 import io.opencases.rest.operations.LayoutOperations;
+import io.opencases.rest.operations.RelatedItemOperations;
 import io.opencases.rest.operations.TagOperations;
 import io.opencases.rest.operations.TemplateOperations;
 import io.opencases.rest.wire.RequestBinder;
@@ -39,8 +41,8 @@ final class RestModule {
      * Model operations that are routed but not implemented yet: they answer 501. OperationCoverageTest keeps this
      * list and the handler table covering the whole model.
      */
-    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("CreateRelatedItem",
-            "UpdateRelatedItem", "DeleteRelatedItem", "SearchRelatedItems", "SearchAllRelatedItems", "SearchCases", "ListCasesForContact");
+    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("SearchCases",
+            "SearchAllRelatedItems");
 
     private RestModule() {
     }
@@ -56,7 +58,7 @@ final class RestModule {
     static Map<String, OperationHandler> operations(DomainService domains, FieldService fields,
                                                     LayoutService layouts, TemplateService templates,
                                                     CaseRuleService caseRules, TagService tags,
-                                                    CaseService cases) {
+                                                    CaseService cases, RelatedItemService relatedItems) {
         var handlers = new HashMap<String, OperationHandler>();
         handlers.putAll(new DomainOperations(domains).handlers());
         handlers.putAll(new FieldOperations(fields).handlers());
@@ -65,6 +67,7 @@ final class RestModule {
         handlers.putAll(new CaseRuleOperations(caseRules).handlers());
         handlers.putAll(new TagOperations(tags).handlers());
         handlers.putAll(new CaseOperations(cases).handlers());
+        handlers.putAll(new RelatedItemOperations(relatedItems).handlers());
         return Map.copyOf(handlers);
     }
 

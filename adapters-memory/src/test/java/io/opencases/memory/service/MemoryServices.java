@@ -50,6 +50,8 @@ final class MemoryServices {
     final MemoryTagRepository tags = new MemoryTagRepository();
     final io.opencases.memory.MemoryCaseRepository cases = new io.opencases.memory.MemoryCaseRepository();
     final io.opencases.memory.MemoryAuditLog auditLog = new io.opencases.memory.MemoryAuditLog();
+    final io.opencases.memory.MemoryRelatedItemRepository relatedItems =
+            new io.opencases.memory.MemoryRelatedItemRepository();
     final MemoryUnitOfWork unitOfWork = new MemoryUnitOfWork();
     final Clock clock = () -> NOW;
     private final AtomicInteger nextId = new AtomicInteger();
@@ -70,13 +72,14 @@ final class MemoryServices {
 
     MemoryServices(Quotas quotas) {
         var context = new io.opencases.application.UseCaseContext(unitOfWork, clock, ids, arns, quotas);
-        domainService = new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog, tags,
-                context);
+        domainService = new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog,
+                relatedItems, tags, context);
         fieldService = new FieldService(domains, fields, tags, context);
         layoutService = new LayoutService(domains, fields, layouts, tags, context);
         templateService = new TemplateService(domains, fields, layouts, templates, caseRules, tags, context);
         caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
-        tagService = new TagService(domains, fields, layouts, templates, caseRules, cases, tags, context);
+        tagService = new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags,
+                context);
     }
 
     /** Every page of a listing, following its tokens from the first page to the one without a token. */

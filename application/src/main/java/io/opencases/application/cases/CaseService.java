@@ -17,6 +17,7 @@ import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
+import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.domain.DomainException;
@@ -63,18 +64,20 @@ public final class CaseService {
     private final CaseRuleRepository caseRules;
     private final CaseRepository cases;
     private final AuditLog auditLog;
+    private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
     private final DomainAccess access;
     private final UseCaseContext context;
 
     public CaseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
-                       CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog, TagRepository tags,
-                       UseCaseContext context) {
+                       CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
+                       RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
         this.fields = fields;
         this.templates = templates;
         this.caseRules = caseRules;
         this.cases = cases;
         this.auditLog = auditLog;
+        this.relatedItems = relatedItems;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
         this.context = context;
@@ -203,6 +206,7 @@ public final class CaseService {
                 values.put(SystemFields.LAST_REOPENED_DATETIME, new FieldValue.StringValue(stamp));
             }
             stampUpdate(values, command.performedBy(), stamp);
+            CaseSlas.refresh(relatedItems, domain.domainId(), aCase.caseId(), values, now);
             Case updated = aCase.withValues(values);
             cases.save(updated);
             audit(command.caller().principalArn(), updated, AuditEventType.CASE_UPDATED, before, values,
@@ -210,13 +214,14 @@ public final class CaseService {
         });
     }
 
-    /** Removes the case with its audit history and tags; this cannot be undone. */
+    /** Removes the case with its related items, audit history and tags; this cannot be undone. */
     public void deleteCase(DeleteCase command) {
         context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
             cases.delete(domain.domainId(), aCase.caseId());
             auditLog.deleteCase(domain.domainId(), aCase.caseId());
+            relatedItems.deleteCase(domain.domainId(), aCase.caseId());
             tags.deleteTree(caseArn(domain, aCase.caseId()));
         });
     }

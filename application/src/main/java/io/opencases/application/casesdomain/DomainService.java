@@ -18,6 +18,7 @@ import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
 import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.domain.DomainException;
@@ -41,13 +42,15 @@ public final class DomainService {
     private final CaseRuleRepository caseRules;
     private final CaseRepository cases;
     private final AuditLog auditLog;
+    private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
     private final DomainAccess access;
     private final UseCaseContext context;
 
     public DomainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                          TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                         AuditLog auditLog, TagRepository tags, UseCaseContext context) {
+                         AuditLog auditLog, RelatedItemRepository relatedItems, TagRepository tags,
+                         UseCaseContext context) {
         this.context = context;
         this.domains = domains;
         this.fields = fields;
@@ -56,6 +59,7 @@ public final class DomainService {
         this.caseRules = caseRules;
         this.cases = cases;
         this.auditLog = auditLog;
+        this.relatedItems = relatedItems;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
     }
@@ -104,7 +108,7 @@ public final class DomainService {
     }
 
     /**
-     * Deletes the domain and everything in it: cases and their audit history, fields, options, layouts, templates,
+     * Deletes the domain and everything in it: cases, their related items and audit history, fields, options, layouts, templates,
      * case rules, tags and settings.
      */
     public void deleteDomain(DeleteDomain command) {
@@ -112,6 +116,7 @@ public final class DomainService {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             String domainId = domain.domainId();
             auditLog.deleteAllInDomain(domainId);
+            relatedItems.deleteAllInDomain(domainId);
             cases.deleteAllInDomain(domainId);
             caseRules.deleteAllInDomain(domainId);
             templates.deleteAllInDomain(domainId);

@@ -8,6 +8,7 @@ import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
 import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.tag.TagCommands.ListTagsForResource;
@@ -30,12 +31,13 @@ public final class TagService {
     private final TemplateRepository templates;
     private final CaseRuleRepository caseRules;
     private final CaseRepository cases;
+    private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
     private final UseCaseContext context;
 
     public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                       TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                      TagRepository tags, UseCaseContext context) {
+                      RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
         this.context = context;
         this.domains = domains;
         this.fields = fields;
@@ -43,6 +45,7 @@ public final class TagService {
         this.templates = templates;
         this.caseRules = caseRules;
         this.cases = cases;
+        this.relatedItems = relatedItems;
         this.tags = tags;
     }
 
@@ -96,8 +99,7 @@ public final class TagService {
             case TEMPLATE -> present(templates.find(domainId, id));
             case CASE_RULE -> present(caseRules.find(domainId, id));
             case CASE -> present(cases.find(domainId, id));
-            // Related items arrive with their use cases; until then none exists to be tagged.
-            case RELATED_ITEM -> false;
+            case RELATED_ITEM -> present(relatedItems.find(domainId, parsed.caseId(), id));
         };
         if (!exists) {
             throw notFound;

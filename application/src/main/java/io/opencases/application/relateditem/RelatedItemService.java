@@ -1,0 +1,313 @@
+package io.opencases.application.relateditem;
+
+import io.opencases.application.DomainAccess;
+import io.opencases.application.Page;
+import io.opencases.application.Pagination;
+import io.opencases.application.UseCaseContext;
+import io.opencases.application.cases.CaseSlas;
+import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseRepository;
+import io.opencases.application.port.DomainRepository;
+import io.opencases.application.port.FieldRepository;
+import io.opencases.application.port.RelatedItemRepository;
+import io.opencases.application.port.TagRepository;
+import io.opencases.application.relateditem.RelatedItemCommands.CaseSummary;
+import io.opencases.application.relateditem.RelatedItemCommands.CreateRelatedItem;
+import io.opencases.application.relateditem.RelatedItemCommands.DeleteRelatedItem;
+import io.opencases.application.relateditem.RelatedItemCommands.ListCasesForContact;
+import io.opencases.application.relateditem.RelatedItemCommands.NewComment;
+import io.opencases.application.relateditem.RelatedItemCommands.NewConnectCase;
+import io.opencases.application.relateditem.RelatedItemCommands.NewContact;
+import io.opencases.application.relateditem.RelatedItemCommands.NewContent;
+import io.opencases.application.relateditem.RelatedItemCommands.NewCustom;
+import io.opencases.application.relateditem.RelatedItemCommands.NewFile;
+import io.opencases.application.relateditem.RelatedItemCommands.NewSla;
+import io.opencases.application.relateditem.RelatedItemCommands.RelatedItemCreated;
+import io.opencases.application.relateditem.RelatedItemCommands.RelatedItemView;
+import io.opencases.application.relateditem.RelatedItemCommands.SearchRelatedItems;
+import io.opencases.application.relateditem.RelatedItemCommands.UpdateRelatedItem;
+import io.opencases.domain.DomainException;
+import io.opencases.domain.casesdomain.CasesDomain;
+import io.opencases.domain.cases.AuditEvent;
+import io.opencases.domain.cases.AuditEventType;
+import io.opencases.domain.cases.Case;
+import io.opencases.domain.cases.CaseFieldPolicy;
+import io.opencases.domain.cases.CaseUser;
+import io.opencases.domain.field.Field;
+import io.opencases.domain.field.FieldOption;
+import io.opencases.domain.field.FieldType;
+import io.opencases.domain.field.FieldValue;
+import io.opencases.domain.field.SystemFields;
+import io.opencases.domain.relateditem.CustomValue;
+import io.opencases.domain.relateditem.RelatedItem;
+import io.opencases.domain.relateditem.RelatedItemContent;
+import io.opencases.domain.relateditem.RelatedItemFilter;
+import io.opencases.domain.relateditem.RelatedItemType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Related items: CreateRelatedItem, UpdateRelatedItem, DeleteRelatedItem, SearchRelatedItems, ListCasesForContact. */
+public final class RelatedItemService {
+    private static final int SEARCH_PAGE = 25;
+    private static final int CONTACT_CASES_PAGE = 10;
+    private static final String RESOURCE = "RelatedItem";
+
+    private final FieldRepository fields;
+    private final CaseRepository cases;
+    private final RelatedItemRepository relatedItems;
+    private final AuditLog auditLog;
+    private final TagRepository tags;
+    private final DomainAccess access;
+    private final UseCaseContext context;
+
+    public RelatedItemService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
+                              RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
+                              UseCaseContext context) {
+        this.fields = fields;
+        this.cases = cases;
+        this.relatedItems = relatedItems;
+        this.auditLog = auditLog;
+        this.tags = tags;
+        this.access = new DomainAccess(domains, fields);
+        this.context = context;
+    }
+
+    public RelatedItemCreated createRelatedItem(CreateRelatedItem command) {
+        return context.unitOfWork().write(() -> {
+            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            Case aCase = requireCase(domain, command.caseId());
+            if (command.type() != command.content().type()) {
+                throw DomainException.invalid("type %s does not match the content given (%s).", command.type(),
+                        command.content().type());
+            }
+            List<RelatedItem> existing = relatedItems.listForCase(domain.domainId(), aCase.caseId());
+            checkQuotas(existing, command.type());
+            Instant now = now();
+            RelatedItemContent content = newContent(domain, aCase, command.content(), now);
+            var item = new RelatedItem(domain.domainId(), aCase.caseId(), context.ids().newId(), content, now,
+                    command.performedBy(), command.performedBy());
+            relatedItems.save(item);
+            if (content instanceof RelatedItemContent.Sla) {
+                refreshSlas(aCase, now);
+            }
+            audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_CREATED, null, content,
+                    command.performedBy(), now);
+            return new RelatedItemCreated(item.relatedItemId(), arn(domain, item));
+        });
+    }
+
+    /** Replaces a comment's body or a custom item's whole field set; other types cannot be updated. */
+    public RelatedItemView updateRelatedItem(UpdateRelatedItem command) {
+        return context.unitOfWork().write(() -> {
+            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            Case aCase = requireCase(domain, command.caseId());
+            RelatedItem item = requireItem(domain, aCase, command.relatedItemId());
+            if (item.type() != command.content().type()) {
+                throw DomainException.invalid("content: related item %s is of type %s; only its own content type "
+                        + "can be given.", item.relatedItemId(), item.type());
+            }
+            Instant now = now();
+            RelatedItemContent content = switch (item.type()) {
+                case Comment, Custom -> newContent(domain, aCase, command.content(), now);
+                default -> throw DomainException.invalid("content: related items of type %s cannot be updated.",
+                        item.type());
+            };
+            RelatedItem updated = item.withContent(content, command.performedBy());
+            relatedItems.save(updated);
+            audit(command.caller().principalArn(), updated, AuditEventType.RELATED_ITEM_UPDATED, item.content(),
+                    content, command.performedBy(), now);
+            String arn = arn(domain, updated);
+            return new RelatedItemView(updated, arn, tags.tags(arn), now);
+        });
+    }
+
+    /** Files are detached through Amazon Connect's DeleteAttachedFile, never here, as AWS documents. */
+    public void deleteRelatedItem(DeleteRelatedItem command) {
+        context.unitOfWork().write(() -> {
+            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            Case aCase = requireCase(domain, command.caseId());
+            RelatedItem item = requireItem(domain, aCase, command.relatedItemId());
+            if (item.type() == RelatedItemType.File) {
+                throw DomainException.invalid("File related items cannot be deleted with DeleteRelatedItem.");
+            }
+            Instant now = now();
+            relatedItems.delete(domain.domainId(), aCase.caseId(), item.relatedItemId());
+            tags.deleteTree(arn(domain, item));
+            if (item.type() == RelatedItemType.Sla) {
+                refreshSlas(aCase, now);
+            }
+            audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_DELETED, item.content(), null,
+                    null, now);
+        });
+    }
+
+    /** One case's items matching any of the filters, oldest association first. */
+    public Page<RelatedItemView> searchRelatedItems(SearchRelatedItems command) {
+        return context.unitOfWork().read(() -> {
+            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            Case aCase = requireCase(domain, command.caseId());
+            Instant now = now();
+            List<RelatedItem> matching = relatedItems.listForCase(domain.domainId(), aCase.caseId()).stream()
+                    .filter(i -> RelatedItemFilter.anyMatch(command.filters(), i, now)).toList();
+            String scope = "SearchRelatedItems/" + domain.domainId() + "/" + aCase.caseId() + "/"
+                    + command.filters().hashCode();
+            Page<RelatedItem> page = Pagination.page(scope, command.page(), SEARCH_PAGE,
+                    (after, limit) -> matching.stream().filter(i -> after == null || key(i).compareTo(after) > 0)
+                            .limit(limit).toList(), RelatedItemService::key);
+            return new Page<>(page.items().stream().map(i -> {
+                String arn = arn(domain, i);
+                return new RelatedItemView(i, arn, tags.tags(arn), now);
+            }).toList(), page.nextToken());
+        });
+    }
+
+    public Page<CaseSummary> listCasesForContact(ListCasesForContact command) {
+        return context.unitOfWork().read(() -> {
+            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            String scope = "ListCasesForContact/" + domain.domainId() + "/" + command.contactArn();
+            Page<String> page = Pagination.page(scope, command.page(), CONTACT_CASES_PAGE,
+                    (after, limit) -> relatedItems.caseIdsWithContact(domain.domainId(), command.contactArn(), after,
+                            limit), Function.identity());
+            return new Page<>(page.items().stream()
+                    .map(id -> cases.find(domain.domainId(), id).map(c -> new CaseSummary(id, c.templateId())))
+                    .flatMap(java.util.Optional::stream).toList(), page.nextToken());
+        });
+    }
+
+    private void checkQuotas(List<RelatedItem> existing, RelatedItemType type) {
+        var quotas = context.quotas();
+        if (existing.size() >= quotas.relatedItemsPerCase()) {
+            throw new DomainException.QuotaExceeded("A case can have at most " + quotas.relatedItemsPerCase()
+                    + " related items.");
+        }
+        long sameType = existing.stream().filter(i -> i.type() == type).count();
+        if (type == RelatedItemType.File && sameType >= quotas.filesPerCase()) {
+            throw new DomainException.QuotaExceeded("A case can have at most " + quotas.filesPerCase() + " files.");
+        }
+        if (type == RelatedItemType.Sla && sameType >= quotas.slasPerCase()) {
+            throw new DomainException.QuotaExceeded("A case can have at most " + quotas.slasPerCase() + " SLAs.");
+        }
+    }
+
+    private RelatedItemContent newContent(CasesDomain domain, Case aCase, NewContent content, Instant now) {
+        if (content instanceof NewComment c) {
+            return new RelatedItemContent.Comment(c.body(), c.contentType());
+        }
+        if (content instanceof NewContact c) {
+            return new RelatedItemContent.Contact(c.contactArn(), RelatedItemContent.Contact.UNKNOWN_CHANNEL, now);
+        }
+        if (content instanceof NewFile f) {
+            return new RelatedItemContent.File(f.fileArn());
+        }
+        if (content instanceof NewConnectCase c) {
+            if (cases.find(domain.domainId(), c.caseId()).isEmpty()) {
+                throw DomainException.invalid("content.connectCase.caseId: case %s does not exist in this domain.",
+                        c.caseId());
+            }
+            return new RelatedItemContent.ConnectCase(c.caseId());
+        }
+        if (content instanceof NewCustom c) {
+            return new RelatedItemContent.Custom(checkCustom(domain, c.fields()));
+        }
+        NewSla sla = (NewSla) content;
+        if (!SystemFields.STATUS.equals(sla.fieldId())) {
+            throw DomainException.invalid("content.sla.slaInputConfiguration.fieldId: SLAs can only target the "
+                    + "status field.");
+        }
+        var options = fields.options(domain.domainId(), SystemFields.STATUS);
+        for (FieldValue target : sla.targetFieldValues()) {
+            if (!(target instanceof FieldValue.StringValue s)
+                    || options.stream().noneMatch(o -> o.value().equals(s.value()))) {
+                throw DomainException.invalid("content.sla.slaInputConfiguration.targetFieldValues: %s is not a "
+                        + "status option.", target);
+            }
+        }
+        var created = new RelatedItemContent.Sla(sla.name(), sla.fieldId(), sla.targetFieldValues(),
+                now.plus(Duration.ofMinutes(sla.targetSlaMinutes())), null);
+        return created.observe(aCase.values().get(sla.fieldId()), now);
+    }
+
+    private List<CustomValue> checkCustom(CasesDomain domain, List<CustomValue> values) {
+        if (values.size() > context.quotas().fieldsPerCustomItem()) {
+            throw new DomainException.QuotaExceeded("A custom related item can have at most "
+                    + context.quotas().fieldsPerCustomItem() + " fields.");
+        }
+        Map<String, Field> definitions = fields.findAll(domain.domainId(),
+                        values.stream().map(CustomValue::fieldId).toList()).stream()
+                .collect(Collectors.toMap(Field::fieldId, Function.identity()));
+        for (CustomValue value : values) {
+            Field field = definitions.get(value.fieldId());
+            if (field == null || field.deleted()) {
+                throw DomainException.invalid("content.custom.fields: field %s does not exist or is deleted.",
+                        value.fieldId());
+            }
+            if (field.isSystem()) {
+                throw DomainException.invalid("content.custom.fields: %s is a System field; custom related items "
+                        + "take custom fields only.", value.fieldId());
+            }
+            List<FieldOption> options = field.type() == FieldType.SingleSelect
+                    ? fields.options(domain.domainId(), field.fieldId()) : List.of();
+            CaseFieldPolicy.checkWrite(field, value.value(), null, options);
+        }
+        return values;
+    }
+
+    private void refreshSlas(Case aCase, Instant now) {
+        var values = new LinkedHashMap<>(aCase.values());
+        CaseSlas.refresh(relatedItems, aCase.domainId(), aCase.caseId(), values, now);
+        if (!values.equals(aCase.values())) {
+            cases.save(aCase.withValues(values));
+        }
+    }
+
+    /**
+     * Related-item audit events name the item and, for comments, the body: {@code relatedItemId} and
+     * {@code comment.body} (AWS does not document which event fields it records).
+     */
+    private void audit(String principalArn, RelatedItem item, AuditEventType type, RelatedItemContent before,
+                       RelatedItemContent after, CaseUser user, Instant now) {
+        var changes = new ArrayList<AuditEvent.Change>();
+        FieldValue id = new FieldValue.StringValue(item.relatedItemId());
+        changes.add(new AuditEvent.Change("relatedItemId", type == AuditEventType.RELATED_ITEM_CREATED ? null : id,
+                after == null ? FieldValue.EMPTY : id));
+        FieldValue oldBody = before instanceof RelatedItemContent.Comment c ? new FieldValue.StringValue(c.body())
+                : null;
+        FieldValue newBody = after instanceof RelatedItemContent.Comment c ? new FieldValue.StringValue(c.body())
+                : null;
+        if (oldBody != null || newBody != null) {
+            changes.add(new AuditEvent.Change("comment.body", oldBody, newBody == null ? FieldValue.EMPTY : newBody));
+        }
+        auditLog.append(new AuditEvent(context.ids().newId(), item.domainId(), item.caseId(), type,
+                item.type().name(), now, changes, user, principalArn));
+    }
+
+    private Case requireCase(CasesDomain domain, String caseId) {
+        return cases.find(domain.domainId(), caseId).orElseThrow(() -> new DomainException.NotFound("Case", caseId));
+    }
+
+    private RelatedItem requireItem(CasesDomain domain, Case aCase, String relatedItemId) {
+        return relatedItems.find(domain.domainId(), aCase.caseId(), relatedItemId)
+                .orElseThrow(() -> new DomainException.NotFound(RESOURCE, relatedItemId));
+    }
+
+    private String arn(CasesDomain domain, RelatedItem item) {
+        return context.arns().relatedItem(domain.accountId(), domain.domainId(), item.caseId(), item.relatedItemId());
+    }
+
+    private Instant now() {
+        return context.clock().now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Sorts like association time, then id: epoch milliseconds zero-padded so text order is time order. */
+    private static String key(RelatedItem item) {
+        return String.format("%015d/%s", item.associationTime().toEpochMilli(), item.relatedItemId());
+    }
+}

@@ -1,0 +1,104 @@
+package io.opencases.domain.relateditem;
+
+import io.opencases.domain.field.FieldValue;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The field filter algebra of the API (CustomFieldsFilter; CaseFilter without tags): comparisons of one field with
+ * a value, negation, and all/any combinations, evaluated against a map of field values.
+ */
+public sealed interface FieldFilter {
+
+    boolean test(Map<String, FieldValue> values);
+
+    enum Operator {
+        EQUAL_TO, CONTAINS, GREATER_THAN, GREATER_THAN_OR_EQUAL_TO, LESS_THAN, LESS_THAN_OR_EQUAL_TO
+    }
+
+    /**
+     * {@code emptyValue} compares as "has no value". contains is a case-insensitive substring test on text;
+     * ordering compares numbers numerically, ISO date-times as instants and other text lexicographically.
+     */
+    record Comparison(Operator operator, String fieldId, FieldValue value) implements FieldFilter {
+        @Override
+        public boolean test(Map<String, FieldValue> values) {
+            FieldValue actual = values.get(fieldId);
+            if (value instanceof FieldValue.Empty) {
+                boolean absent = actual == null;
+                return operator == Operator.EQUAL_TO && absent;
+            }
+            if (actual == null) {
+                return false;
+            }
+            return switch (operator) {
+                case EQUAL_TO -> actual.equals(value) || sameText(actual, value);
+                case CONTAINS -> text(actual) != null && text(value) != null
+                        && text(actual).toLowerCase(Locale.ROOT).contains(text(value).toLowerCase(Locale.ROOT));
+                case GREATER_THAN -> compare(actual, value) > 0;
+                case GREATER_THAN_OR_EQUAL_TO -> compare(actual, value) >= 0;
+                case LESS_THAN -> comparable(actual, value) && compare(actual, value) < 0;
+                case LESS_THAN_OR_EQUAL_TO -> comparable(actual, value) && compare(actual, value) <= 0;
+            };
+        }
+
+        private static final int NONE = Integer.MIN_VALUE;
+
+        private static boolean comparable(FieldValue a, FieldValue b) {
+            return compare(a, b) != NONE;
+        }
+
+        private static boolean sameText(FieldValue a, FieldValue b) {
+            return text(a) != null && text(a).equals(text(b));
+        }
+
+        private static String text(FieldValue v) {
+            if (v instanceof FieldValue.StringValue s) {
+                return s.value();
+            }
+            return v instanceof FieldValue.UserArnValue u ? u.value() : null;
+        }
+
+        /** Comparison result, or NONE when the two values are not comparable. */
+        private static int compare(FieldValue a, FieldValue b) {
+            if (a instanceof FieldValue.DoubleValue x && b instanceof FieldValue.DoubleValue y) {
+                return Double.compare(x.value(), y.value());
+            }
+            String ta = text(a);
+            String tb = text(b);
+            if (ta == null || tb == null) {
+                return NONE;
+            }
+            try {
+                return OffsetDateTime.parse(ta).toInstant().compareTo(OffsetDateTime.parse(tb).toInstant());
+            } catch (DateTimeParseException e) {
+                return Integer.signum(ta.compareTo(tb));
+            }
+        }
+    }
+
+    record Not(FieldFilter filter) implements FieldFilter {
+        @Override
+        public boolean test(Map<String, FieldValue> values) {
+            return !filter.test(values);
+        }
+    }
+
+    record AndAll(List<FieldFilter> filters) implements FieldFilter {
+        @Override
+        public boolean test(Map<String, FieldValue> values) {
+            return filters.stream().allMatch(f -> f.test(values));
+        }
+    }
+
+    record OrAll(List<FieldFilter> filters) implements FieldFilter {
+        @Override
+        public boolean test(Map<String, FieldValue> values) {
+            return filters.stream().anyMatch(f -> f.test(values));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.opencases.domain.relateditem;
+
+public enum RelatedItemType {
+    Contact, Comment, File, Sla, ConnectCase, Custom
+}

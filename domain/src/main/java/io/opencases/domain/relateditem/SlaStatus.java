@@ -1,0 +1,5 @@
+package io.opencases.domain.relateditem;
+
+public enum SlaStatus {
+    Active, Overdue, Met, NotMet
+}
