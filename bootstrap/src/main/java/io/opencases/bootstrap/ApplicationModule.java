@@ -8,7 +8,11 @@ import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
 import io.opencases.application.layout.LayoutService;
 import io.opencases.application.cases.CaseService;
+import io.opencases.application.event.CaseEventDispatcher;
+import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseEventOutbox;
+import io.opencases.application.port.CaseEventPublisher;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.Clock;
@@ -115,15 +119,32 @@ final class ApplicationModule {
     @Singleton
     static CaseService caseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                                    CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
-                                   RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
-        return new CaseService(domains, fields, templates, caseRules, cases, auditLog, relatedItems, tags, context);
+                                   RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
+                                   UseCaseContext context) {
+        return new CaseService(domains, fields, templates, caseRules, cases, auditLog, relatedItems, tags, events,
+                context);
+    }
+
+    @Provides
+    @Singleton
+    static CaseEventRecorder caseEventRecorder(DomainRepository domains, CaseEventOutbox outbox,
+                                               UseCaseContext context) {
+        return new CaseEventRecorder(domains, outbox, context);
+    }
+
+    @Provides
+    @Singleton
+    static CaseEventDispatcher caseEventDispatcher(CaseEventOutbox outbox, CaseEventPublisher publisher,
+                                                   UnitOfWork unitOfWork, Clock clock, ServerConfig config) {
+        return new CaseEventDispatcher(outbox, publisher, unitOfWork, clock, config.events().delivery());
     }
 
     @Provides
     @Singleton
     static RelatedItemService relatedItemService(DomainRepository domains, FieldRepository fields,
                                                  CaseRepository cases, RelatedItemRepository relatedItems,
-                                                 AuditLog auditLog, TagRepository tags, UseCaseContext context) {
-        return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, context);
+                                                 AuditLog auditLog, TagRepository tags, CaseEventRecorder events,
+                                                 UseCaseContext context) {
+        return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, events, context);
     }
 }

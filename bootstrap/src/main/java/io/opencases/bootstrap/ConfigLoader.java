@@ -52,6 +52,15 @@ public final class ConfigLoader {
         options.put("quota-templates-per-domain", "OPENCASES_QUOTA_TEMPLATES_PER_DOMAIN");
         options.put("quota-case-rules-per-domain", "OPENCASES_QUOTA_CASE_RULES_PER_DOMAIN");
         options.put("quota-fields-per-layout", "OPENCASES_QUOTA_FIELDS_PER_LAYOUT");
+        options.put("quota-related-items-per-case", "OPENCASES_QUOTA_RELATED_ITEMS_PER_CASE");
+        options.put("quota-files-per-case", "OPENCASES_QUOTA_FILES_PER_CASE");
+        options.put("quota-slas-per-case", "OPENCASES_QUOTA_SLAS_PER_CASE");
+        options.put("quota-fields-per-custom-item", "OPENCASES_QUOTA_FIELDS_PER_CUSTOM_ITEM");
+        options.put("event-log", "OPENCASES_EVENT_LOG");
+        options.put("event-webhook-urls", "OPENCASES_EVENT_WEBHOOK_URLS");
+        options.put("event-webhook-secret", "OPENCASES_EVENT_WEBHOOK_SECRET");
+        options.put("event-max-attempts", "OPENCASES_EVENT_MAX_ATTEMPTS");
+        options.put("event-retry-initial-ms", "OPENCASES_EVENT_RETRY_INITIAL_MS");
         return Map.copyOf(options);
     }
 
@@ -114,7 +123,11 @@ public final class ConfigLoader {
                 intOption(values, "quota-layouts-per-domain", d.layoutsPerDomain(), 1, Integer.MAX_VALUE),
                 intOption(values, "quota-templates-per-domain", d.templatesPerDomain(), 1, Integer.MAX_VALUE),
                 intOption(values, "quota-case-rules-per-domain", d.caseRulesPerDomain(), 1, Integer.MAX_VALUE),
-                intOption(values, "quota-fields-per-layout", d.fieldsPerLayout(), 1, Integer.MAX_VALUE));
+                intOption(values, "quota-fields-per-layout", d.fieldsPerLayout(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-related-items-per-case", d.relatedItemsPerCase(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-files-per-case", d.filesPerCase(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-slas-per-case", d.slasPerCase(), 1, Integer.MAX_VALUE),
+                intOption(values, "quota-fields-per-custom-item", d.fieldsPerCustomItem(), 1, Integer.MAX_VALUE));
 
         var credentials = new ArrayList<Credentials>();
         String keyId = values.get("access-key-id");
@@ -138,7 +151,42 @@ public final class ConfigLoader {
             throw new ConfigException("The same access key id is configured more than once.");
         }
         return new ServerConfig(host, port, storage, region, accountId, auth.equals("sigv4"), credentials,
-                generated, quotas);
+                generated, quotas, events(values));
+    }
+
+    private static ServerConfig.Events events(Map<String, String> values) {
+        var urls = new ArrayList<java.net.URI>();
+        for (String url : values.getOrDefault("event-webhook-urls", "").split(",")) {
+            if (url.isBlank()) {
+                continue;
+            }
+            try {
+                var uri = new java.net.URI(url.strip());
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                    throw new java.net.URISyntaxException(url, "not http(s)");
+                }
+                urls.add(uri);
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException("--event-webhook-urls: '" + url.strip() + "' is not an http(s) URL.");
+            }
+        }
+        String secret = values.get("event-webhook-secret");
+        if (!urls.isEmpty() && (secret == null || secret.isEmpty())) {
+            throw new ConfigException("--event-webhook-secret is required with --event-webhook-urls: receivers "
+                    + "check the HMAC-SHA256 signature made with it.");
+        }
+        String log = values.getOrDefault("event-log", "false").toLowerCase(Locale.ROOT);
+        if (!log.equals("true") && !log.equals("false")) {
+            throw new ConfigException("--event-log must be true or false (got '" + log + "').");
+        }
+        var defaults = io.opencases.application.event.DeliveryPolicy.DEFAULT;
+        int attempts = intOption(values, "event-max-attempts", defaults.maxAttempts(), 1, 1000);
+        int initialMs = intOption(values, "event-retry-initial-ms", (int) defaults.initialBackoff().toMillis(), 1,
+                3_600_000);
+        var initial = java.time.Duration.ofMillis(initialMs);
+        var max = initial.compareTo(defaults.maxBackoff()) > 0 ? initial : defaults.maxBackoff();
+        return new ServerConfig.Events(log.equals("true"), urls, secret,
+                new io.opencases.application.event.DeliveryPolicy(attempts, initial, max));
     }
 
     /**

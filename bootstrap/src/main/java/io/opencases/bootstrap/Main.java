@@ -1,6 +1,5 @@
 package io.opencases.bootstrap;
 
-import io.opencases.rest.RestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -25,7 +24,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        RestServer server = start(config);
+        OpenCasesServer server = start(config);
         var stopRequested = new CountDownLatch(1);
         // SIGTERM and SIGINT are handled, not left to the JVM's default (which exits 143): a requested stop that
         // drains cleanly is a success, so the process exits 0.
@@ -46,11 +45,11 @@ public final class Main {
     }
 
     /** Builds and starts a server; used by main and by the end-to-end tests. */
-    public static RestServer start(ServerConfig config) {
+    public static OpenCasesServer start(ServerConfig config) {
         ServerComponent component = switch (config.storage()) {
             case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
         };
-        RestServer server = component.server();
+        var server = new OpenCasesServer(component.server(), component.eventDispatcher());
         server.start();
         if (!config.authEnabled()) {
             LOG.warn("Authentication is OFF (--auth none): every request is accepted as account {}. "

@@ -8,7 +8,8 @@ import javax.inject.Singleton;
 
 /** The server on in-memory storage (--storage memory). */
 @Singleton
-@Component(modules = {ApplicationModule.class, MemoryStorageModule.class, RestModule.class})
+@Component(modules = {ApplicationModule.class, MemoryStorageModule.class, RestModule.class,
+        EventModule.class})
 interface MemoryServerComponent extends ServerComponent {
     @Component.Factory
     interface Factory {

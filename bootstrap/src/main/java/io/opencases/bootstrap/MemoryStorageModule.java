@@ -3,6 +3,7 @@ package io.opencases.bootstrap;
 import dagger.Binds;
 import dagger.Module;
 import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseEventOutbox;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
@@ -13,6 +14,7 @@ import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.port.UnitOfWork;
 import io.opencases.memory.MemoryAuditLog;
+import io.opencases.memory.MemoryCaseEventOutbox;
 import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryCaseRuleRepository;
 import io.opencases.memory.MemoryDomainRepository;
@@ -54,6 +56,9 @@ abstract class MemoryStorageModule {
 
     @Binds
     abstract RelatedItemRepository relatedItems(MemoryRelatedItemRepository repository);
+
+    @Binds
+    abstract CaseEventOutbox outbox(MemoryCaseEventOutbox outbox);
 
     @Binds
     abstract UnitOfWork unitOfWork(MemoryUnitOfWork unitOfWork);
@@ -116,6 +121,12 @@ abstract class MemoryStorageModule {
         @Singleton
         static MemoryRelatedItemRepository relatedItems() {
             return new MemoryRelatedItemRepository();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryCaseEventOutbox outbox() {
+            return new MemoryCaseEventOutbox();
         }
 
         @dagger.Provides

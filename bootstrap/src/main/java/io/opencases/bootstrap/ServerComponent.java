@@ -12,6 +12,9 @@ interface ServerComponent {
 
     ServiceModel serviceModel();
 
+    /** Delivers the case event outbox; main runs it on a background thread. */
+    io.opencases.application.event.CaseEventDispatcher eventDispatcher();
+
     /** The implemented operations by name. */
     Map<String, OperationHandler> operations();
 }

@@ -11,10 +11,24 @@ import java.util.List;
  */
 public record ServerConfig(String host, int port, Storage storage, String region, String accountId,
                            boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
-                           Quotas quotas) {
+                           Quotas quotas, Events events) {
 
     public enum Storage {
         MEMORY
+    }
+
+    /**
+     * Where case events go: the log (when {@code log}, or when no webhook is configured) and every webhook URL,
+     * signed with {@code webhookSecret}; {@code delivery} says how often and how patiently to retry.
+     */
+    public record Events(boolean log, List<java.net.URI> webhookUrls, String webhookSecret,
+                         io.opencases.application.event.DeliveryPolicy delivery) {
+        public static final Events DEFAULT = new Events(false, List.of(), null,
+                io.opencases.application.event.DeliveryPolicy.DEFAULT);
+
+        public Events {
+            webhookUrls = List.copyOf(webhookUrls);
+        }
     }
 
     public ServerConfig {

@@ -16,7 +16,7 @@ class OperationCoverageTest {
 
     private final ServerComponent component = DaggerMemoryServerComponent.factory().create(
             new ServerConfig("127.0.0.1", 0, ServerConfig.Storage.MEMORY, "us-east-1", "000000000000", false,
-                    List.of(), false, Quotas.AWS_DEFAULTS));
+                    List.of(), false, Quotas.AWS_DEFAULTS, ServerConfig.Events.DEFAULT));
 
     @Test
     void everyModelOperationIsImplementedOrListedAsPending() {

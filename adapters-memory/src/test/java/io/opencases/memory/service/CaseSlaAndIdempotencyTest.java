@@ -9,6 +9,7 @@ import io.opencases.application.cases.CaseCommands.CreateCase;
 import io.opencases.application.cases.CaseCommands.FieldWrite;
 import io.opencases.application.cases.CaseCommands.UpdateCase;
 import io.opencases.application.cases.CaseService;
+import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.casesdomain.DomainCommands.CreateDomain;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.relateditem.RelatedItemCommands.CreateRelatedItem;
@@ -22,6 +23,7 @@ import io.opencases.domain.relateditem.RelatedItemContent;
 import io.opencases.domain.relateditem.RelatedItemType;
 import io.opencases.domain.relateditem.SlaStatus;
 import io.opencases.memory.MemoryAuditLog;
+import io.opencases.memory.MemoryCaseEventOutbox;
 import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryCaseRuleRepository;
 import io.opencases.memory.MemoryDomainRepository;
@@ -61,10 +63,11 @@ class CaseSlaAndIdempotencyTest {
     private final MemoryTagRepository tags = new MemoryTagRepository();
     private final UseCaseContext context = new UseCaseContext(new MemoryUnitOfWork(), now::get,
             () -> UUID.randomUUID().toString(), new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS);
+    private final CaseEventRecorder events = new CaseEventRecorder(domains, new MemoryCaseEventOutbox(), context);
     private final CaseService caseService = new CaseService(domains, fields, templates, caseRules, cases, auditLog,
-            relatedItems, tags, context);
+            relatedItems, tags, events, context);
     private final RelatedItemService relatedItemService = new RelatedItemService(domains, fields, cases,
-            relatedItems, auditLog, tags, context);
+            relatedItems, auditLog, tags, events, context);
     private final String domainId = new DomainService(domains, fields, new MemoryLayoutRepository(), templates,
             caseRules, cases, auditLog, relatedItems, tags, context).createDomain(new CreateDomain(ALICE, "d"))
             .domainId();

@@ -12,6 +12,7 @@ import io.opencases.application.cases.CaseCommands.FieldWrite;
 import io.opencases.application.cases.CaseCommands.GetCase;
 import io.opencases.application.cases.CaseCommands.GetCaseAuditEvents;
 import io.opencases.application.cases.CaseCommands.UpdateCase;
+import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
@@ -28,6 +29,7 @@ import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseFieldPolicy;
 import io.opencases.domain.cases.CaseRulePolicy;
 import io.opencases.domain.cases.CaseUser;
+import io.opencases.domain.event.CaseEvent;
 import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldOption;
 import io.opencases.domain.field.FieldType;
@@ -67,11 +69,13 @@ public final class CaseService {
     private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
     private final DomainAccess access;
+    private final CaseEventRecorder events;
     private final UseCaseContext context;
 
     public CaseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                        CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
-                       RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
+                       RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
+                       UseCaseContext context) {
         this.fields = fields;
         this.templates = templates;
         this.caseRules = caseRules;
@@ -80,6 +84,7 @@ public final class CaseService {
         this.relatedItems = relatedItems;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
+        this.events = events;
         this.context = context;
     }
 
@@ -151,6 +156,8 @@ public final class CaseService {
             }
             audit(command.caller().principalArn(), aCase, AuditEventType.CASE_CREATED, Map.of(), values,
                     command.performedBy(), now);
+            events.caseChanged(domain, CaseEvent.CASE_CREATED, aCase, changedIds(Map.of(), values),
+                    command.performedBy(), command.caller().principalArn(), now);
             return new CaseCreated(caseId, arn);
         });
     }
@@ -211,6 +218,8 @@ public final class CaseService {
             cases.save(updated);
             audit(command.caller().principalArn(), updated, AuditEventType.CASE_UPDATED, before, values,
                     command.performedBy(), now);
+            events.caseChanged(domain, CaseEvent.CASE_UPDATED, updated, changedIds(before, values),
+                    command.performedBy(), command.caller().principalArn(), now);
         });
     }
 
@@ -223,6 +232,8 @@ public final class CaseService {
             auditLog.deleteCase(domain.domainId(), aCase.caseId());
             relatedItems.deleteCase(domain.domainId(), aCase.caseId());
             tags.deleteTree(caseArn(domain, aCase.caseId()));
+            events.caseChanged(domain, CaseEvent.CASE_DELETED, aCase, List.of(), null,
+                    command.caller().principalArn(), now());
         });
     }
 
@@ -301,17 +312,19 @@ public final class CaseService {
         return rules;
     }
 
+    /** Ids of the fields whose value differs, in id order. */
+    private static List<String> changedIds(Map<String, FieldValue> before, Map<String, FieldValue> after) {
+        var ids = new TreeSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        return ids.stream().filter(id -> !java.util.Objects.equals(before.get(id), after.get(id))).toList();
+    }
+
     private void audit(String principalArn, Case aCase, AuditEventType type, Map<String, FieldValue> before,
                        Map<String, FieldValue> after, CaseUser user, Instant now) {
         var changes = new ArrayList<AuditEvent.Change>();
-        var ids = new TreeSet<>(before.keySet());
-        ids.addAll(after.keySet());
-        for (String id : ids) {
-            FieldValue old = before.get(id);
+        for (String id : changedIds(before, after)) {
             FieldValue neu = after.get(id);
-            if (!java.util.Objects.equals(old, neu)) {
-                changes.add(new AuditEvent.Change(id, old, neu == null ? FieldValue.EMPTY : neu));
-            }
+            changes.add(new AuditEvent.Change(id, before.get(id), neu == null ? FieldValue.EMPTY : neu));
         }
         auditLog.append(new AuditEvent(context.ids().newId(), aCase.domainId(), aCase.caseId(), type, null, now,
                 changes, user, principalArn));

@@ -5,6 +5,7 @@ import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.cases.CaseSlas;
+import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.DomainRepository;
@@ -33,6 +34,7 @@ import io.opencases.domain.cases.AuditEventType;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseFieldPolicy;
 import io.opencases.domain.cases.CaseUser;
+import io.opencases.domain.event.CaseEvent;
 import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldOption;
 import io.opencases.domain.field.FieldType;
@@ -66,17 +68,19 @@ public final class RelatedItemService {
     private final AuditLog auditLog;
     private final TagRepository tags;
     private final DomainAccess access;
+    private final CaseEventRecorder events;
     private final UseCaseContext context;
 
     public RelatedItemService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
                               RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
-                              UseCaseContext context) {
+                              CaseEventRecorder events, UseCaseContext context) {
         this.fields = fields;
         this.cases = cases;
         this.relatedItems = relatedItems;
         this.auditLog = auditLog;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
+        this.events = events;
         this.context = context;
     }
 
@@ -100,6 +104,8 @@ public final class RelatedItemService {
             }
             audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_CREATED, null, content,
                     command.performedBy(), now);
+            events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_CREATED, currentCase(aCase), item, List.of(),
+                    command.performedBy(), command.caller().principalArn(), now);
             return new RelatedItemCreated(item.relatedItemId(), arn(domain, item));
         });
     }
@@ -124,6 +130,9 @@ public final class RelatedItemService {
             relatedItems.save(updated);
             audit(command.caller().principalArn(), updated, AuditEventType.RELATED_ITEM_UPDATED, item.content(),
                     content, command.performedBy(), now);
+            events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_UPDATED, aCase, updated,
+                    List.of(item.type() == RelatedItemType.Comment ? "comment.body" : "custom.fields"),
+                    command.performedBy(), command.caller().principalArn(), now);
             String arn = arn(domain, updated);
             return new RelatedItemView(updated, arn, tags.tags(arn), now);
         });
@@ -146,6 +155,8 @@ public final class RelatedItemService {
             }
             audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_DELETED, item.content(), null,
                     null, now);
+            events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_DELETED, currentCase(aCase), item, List.of(),
+                    null, command.caller().principalArn(), now);
         });
     }
 
@@ -287,6 +298,11 @@ public final class RelatedItemService {
         }
         auditLog.append(new AuditEvent(context.ids().newId(), item.domainId(), item.caseId(), type,
                 item.type().name(), now, changes, user, principalArn));
+    }
+
+    /** The case as stored now: adding or removing an SLA may have just changed its next breach time. */
+    private Case currentCase(Case aCase) {
+        return cases.find(aCase.domainId(), aCase.caseId()).orElse(aCase);
     }
 
     private Case requireCase(CasesDomain domain, String caseId) {

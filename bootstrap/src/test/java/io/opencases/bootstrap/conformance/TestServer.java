@@ -3,7 +3,7 @@ package io.opencases.bootstrap.conformance;
 import io.opencases.application.Quotas;
 import io.opencases.bootstrap.Main;
 import io.opencases.bootstrap.ServerConfig;
-import io.opencases.rest.RestServer;
+import io.opencases.bootstrap.OpenCasesServer;
 import io.opencases.rest.auth.Credentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,25 +27,30 @@ public final class TestServer implements AutoCloseable {
     /** AWS's quotas, but enough domains for every test of a class to make its own. */
     public static final Quotas QUOTAS = new Quotas(1000, 500, 500, 100, 100, 100, 100);
 
-    private final RestServer server;
+    private final OpenCasesServer server;
 
-    private TestServer(Quotas quotas, boolean authEnabled) {
+    private TestServer(Quotas quotas, boolean authEnabled, ServerConfig.Events events) {
         var config = new ServerConfig("127.0.0.1", 0, ServerConfig.Storage.MEMORY, REGION, ACCOUNT_A.accountId(),
-                authEnabled, authEnabled ? List.of(ACCOUNT_A, ACCOUNT_B) : List.of(), false, quotas);
+                authEnabled, authEnabled ? List.of(ACCOUNT_A, ACCOUNT_B) : List.of(), false, quotas, events);
         this.server = Main.start(config);
     }
 
     public static TestServer start() {
-        return new TestServer(QUOTAS, true);
+        return new TestServer(QUOTAS, true, ServerConfig.Events.DEFAULT);
     }
 
     public static TestServer start(Quotas quotas) {
-        return new TestServer(quotas, true);
+        return new TestServer(quotas, true, ServerConfig.Events.DEFAULT);
+    }
+
+    /** A server that publishes case events as {@code events} says. */
+    public static TestServer start(ServerConfig.Events events) {
+        return new TestServer(QUOTAS, true, events);
     }
 
     /** A server with authentication off (--auth none), for raw HTTP tests of the wire protocol. */
     public static TestServer startWithoutAuthentication() {
-        return new TestServer(QUOTAS, false);
+        return new TestServer(QUOTAS, false, ServerConfig.Events.DEFAULT);
     }
 
     public URI endpoint() {
