@@ -233,6 +233,20 @@ class RelatedItemConformanceTest extends ConformanceSuite {
     }
 
     @Test
+    void relatedItemsAreTaggableAndTheirTagsShowInSearch() {
+        String itemId = create(RelatedItemType.COMMENT, comment("tag me"));
+        String arn = domainArn(domainId) + "/case/" + caseId + "/related-item/" + itemId;
+
+        cases.tagResource(b -> b.arn(arn).tags(java.util.Map.of("topic", "billing")));
+
+        assertThat(cases.listTagsForResource(b -> b.arn(arn)).tags()).containsEntry("topic", "billing");
+        assertThat(search()).singleElement().satisfies(i -> assertThat(i.tags()).containsEntry("topic", "billing"));
+        cases.deleteRelatedItem(b -> b.domainId(domainId).caseId(caseId).relatedItemId(itemId));
+        assertThatThrownBy(() -> cases.listTagsForResource(b -> b.arn(arn)))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
     void perCaseQuotasAnswer402() {
         try (var own = TestServer.start(new Quotas(10, 500, 500, 100, 100, 100, 100, 3, 1, 1, 5));
              var client = own.client()) {
