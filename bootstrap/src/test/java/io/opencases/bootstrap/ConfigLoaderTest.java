@@ -109,4 +109,29 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--credentials-file", broken.toString()}, Map.of()))
                 .hasMessageContaining("aws_secret_access_key");
     }
+
+    @Test
+    void eventSinksAndRetriesAreConfigurable() {
+        ServerConfig config = ConfigLoader.load(new String[]{"--event-webhook-urls",
+                "http://a.example/hook, https://b.example/in", "--event-webhook-secret", "s", "--event-max-attempts",
+                "3", "--event-retry-initial-ms", "250"}, Map.of("OPENCASES_QUOTA_SLAS_PER_CASE", "2"));
+
+        assertThat(config.events().webhookUrls()).extracting(Object::toString)
+                .containsExactly("http://a.example/hook", "https://b.example/in");
+        assertThat(config.events().delivery().maxAttempts()).isEqualTo(3);
+        assertThat(config.events().delivery().initialBackoff()).hasMillis(250);
+        assertThat(config.events().log()).isFalse();
+        assertThat(config.quotas().slasPerCase()).isEqualTo(2);
+        assertThat(ConfigLoader.load(new String[0], Map.of()).events().webhookUrls()).isEmpty();
+    }
+
+    @Test
+    void webhooksNeedASecretAndHttpUrls() {
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--event-webhook-urls", "http://a.example"},
+                Map.of())).hasMessageContaining("--event-webhook-secret");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--event-webhook-urls", "ftp://a.example",
+                "--event-webhook-secret", "s"}, Map.of())).hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--event-log", "maybe"}, Map.of()))
+                .hasMessageContaining("--event-log");
+    }
 }
