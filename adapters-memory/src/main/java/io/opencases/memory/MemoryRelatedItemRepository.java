@@ -35,6 +35,12 @@ public final class MemoryRelatedItemRepository implements RelatedItemRepository 
     }
 
     @Override
+    public List<RelatedItem> listForDomain(String domainId) {
+        return byCase.entrySet().stream().filter(e -> e.getKey().startsWith(domainId + "/"))
+                .flatMap(e -> e.getValue().values().stream()).toList();
+    }
+
+    @Override
     public void delete(String domainId, String caseId, String relatedItemId) {
         byCase.getOrDefault(key(domainId, caseId), new ConcurrentHashMap<>()).remove(relatedItemId);
     }

@@ -36,6 +36,16 @@ public final class Pagination {
         return new Page<>(items, encode(scope, key.apply(items.get(size - 1))));
     }
 
+    /** A token for a cursor the caller manages itself (search-after over an index). */
+    public static String token(String scope, String lastKey) {
+        return encode(scope, lastKey);
+    }
+
+    /** The cursor a token carries, checked against the listing it must belong to. */
+    public static String continueAfter(String scope, String token) {
+        return decode(scope, token);
+    }
+
     static String encode(String scope, String lastKey) {
         String raw = VERSION + "\n" + scope + "\n" + lastKey;
         return ENCODER.encodeToString(raw.getBytes(StandardCharsets.UTF_8));

@@ -11,6 +11,9 @@ import io.opencases.application.cases.CaseService;
 import io.opencases.application.event.CaseEventDispatcher;
 import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseIndex;
+import io.opencases.application.search.CaseIndexing;
+import io.opencases.application.search.SearchService;
 import io.opencases.application.port.CaseEventOutbox;
 import io.opencases.application.port.CaseEventPublisher;
 import io.opencases.application.port.CaseRepository;
@@ -72,9 +75,9 @@ final class ApplicationModule {
     static DomainService domainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                                        TemplateRepository templates, CaseRuleRepository caseRules,
                                        CaseRepository cases, AuditLog auditLog, RelatedItemRepository relatedItems,
-                                       TagRepository tags, UseCaseContext context) {
+                                       TagRepository tags, CaseIndexing indexing, UseCaseContext context) {
         return new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog, relatedItems, tags,
-                context);
+                indexing, context);
     }
 
     @Provides
@@ -111,8 +114,10 @@ final class ApplicationModule {
     @Singleton
     static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                                  TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                                 RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
-        return new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags, context);
+                                 RelatedItemRepository relatedItems, TagRepository tags, CaseIndexing indexing,
+                                 UseCaseContext context) {
+        return new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags, indexing,
+                context);
     }
 
     @Provides
@@ -120,9 +125,9 @@ final class ApplicationModule {
     static CaseService caseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                                    CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
                                    RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
-                                   UseCaseContext context) {
+                                   CaseIndexing indexing, UseCaseContext context) {
         return new CaseService(domains, fields, templates, caseRules, cases, auditLog, relatedItems, tags, events,
-                context);
+                indexing, context);
     }
 
     @Provides
@@ -144,7 +149,22 @@ final class ApplicationModule {
     static RelatedItemService relatedItemService(DomainRepository domains, FieldRepository fields,
                                                  CaseRepository cases, RelatedItemRepository relatedItems,
                                                  AuditLog auditLog, TagRepository tags, CaseEventRecorder events,
-                                                 UseCaseContext context) {
-        return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, events, context);
+                                                 CaseIndexing indexing, UseCaseContext context) {
+        return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, events, indexing,
+                context);
+    }
+
+    @Provides
+    @Singleton
+    static CaseIndexing caseIndexing(CaseIndex index, TagRepository tags, Arns arns) {
+        return new CaseIndexing(index, tags, arns);
+    }
+
+    @Provides
+    @Singleton
+    static SearchService searchService(DomainRepository domains, FieldRepository fields, CaseIndex index,
+                                       RelatedItemRepository relatedItems, TagRepository tags,
+                                       UseCaseContext context) {
+        return new SearchService(domains, fields, index, relatedItems, tags, context);
     }
 }

@@ -4,6 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.CaseEventOutbox;
+import io.opencases.application.port.CaseIndex;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
@@ -15,6 +16,7 @@ import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.port.UnitOfWork;
 import io.opencases.memory.MemoryAuditLog;
 import io.opencases.memory.MemoryCaseEventOutbox;
+import io.opencases.memory.MemoryCaseIndex;
 import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryCaseRuleRepository;
 import io.opencases.memory.MemoryDomainRepository;
@@ -59,6 +61,9 @@ abstract class MemoryStorageModule {
 
     @Binds
     abstract CaseEventOutbox outbox(MemoryCaseEventOutbox outbox);
+
+    @Binds
+    abstract CaseIndex caseIndex(MemoryCaseIndex index);
 
     @Binds
     abstract UnitOfWork unitOfWork(MemoryUnitOfWork unitOfWork);
@@ -127,6 +132,12 @@ abstract class MemoryStorageModule {
         @Singleton
         static MemoryCaseEventOutbox outbox() {
             return new MemoryCaseEventOutbox();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryCaseIndex caseIndex() {
+            return new MemoryCaseIndex();
         }
 
         @dagger.Provides

@@ -9,6 +9,7 @@ import io.opencases.application.field.FieldService;
 import io.opencases.application.relateditem.RelatedItemService;
 import io.opencases.application.layout.LayoutService;
 import io.opencases.application.rule.CaseRuleService;
+import io.opencases.application.search.SearchService;
 import io.opencases.application.tag.TagService;
 import io.opencases.application.template.TemplateService;
 import io.opencases.rest.CasesHttpHandler;
@@ -23,6 +24,7 @@ import io.opencases.rest.operations.DomainOperations;
 import io.opencases.rest.operations.FieldOperations;
 import io.opencases.rest.operations.LayoutOperations;
 import io.opencases.rest.operations.RelatedItemOperations;
+import io.opencases.rest.operations.SearchOperations;
 import io.opencases.rest.operations.TagOperations;
 import io.opencases.rest.operations.TemplateOperations;
 import io.opencases.rest.wire.RequestBinder;
@@ -41,8 +43,7 @@ final class RestModule {
      * Model operations that are routed but not implemented yet: they answer 501. OperationCoverageTest keeps this
      * list and the handler table covering the whole model.
      */
-    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("SearchCases",
-            "SearchAllRelatedItems");
+    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of();
 
     private RestModule() {
     }
@@ -58,7 +59,8 @@ final class RestModule {
     static Map<String, OperationHandler> operations(DomainService domains, FieldService fields,
                                                     LayoutService layouts, TemplateService templates,
                                                     CaseRuleService caseRules, TagService tags,
-                                                    CaseService cases, RelatedItemService relatedItems) {
+                                                    CaseService cases, RelatedItemService relatedItems,
+                                                    SearchService search) {
         var handlers = new HashMap<String, OperationHandler>();
         handlers.putAll(new DomainOperations(domains).handlers());
         handlers.putAll(new FieldOperations(fields).handlers());
@@ -68,6 +70,7 @@ final class RestModule {
         handlers.putAll(new TagOperations(tags).handlers());
         handlers.putAll(new CaseOperations(cases).handlers());
         handlers.putAll(new RelatedItemOperations(relatedItems).handlers());
+        handlers.putAll(new SearchOperations(search).handlers());
         return Map.copyOf(handlers);
     }
 

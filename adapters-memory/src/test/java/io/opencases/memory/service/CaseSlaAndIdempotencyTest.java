@@ -64,12 +64,15 @@ class CaseSlaAndIdempotencyTest {
     private final UseCaseContext context = new UseCaseContext(new MemoryUnitOfWork(), now::get,
             () -> UUID.randomUUID().toString(), new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS);
     private final CaseEventRecorder events = new CaseEventRecorder(domains, new MemoryCaseEventOutbox(), context);
+    private final io.opencases.application.search.CaseIndexing indexing =
+            new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(), tags,
+                    context.arns());
     private final CaseService caseService = new CaseService(domains, fields, templates, caseRules, cases, auditLog,
-            relatedItems, tags, events, context);
+            relatedItems, tags, events, indexing, context);
     private final RelatedItemService relatedItemService = new RelatedItemService(domains, fields, cases,
-            relatedItems, auditLog, tags, events, context);
+            relatedItems, auditLog, tags, events, indexing, context);
     private final String domainId = new DomainService(domains, fields, new MemoryLayoutRepository(), templates,
-            caseRules, cases, auditLog, relatedItems, tags, context).createDomain(new CreateDomain(ALICE, "d"))
+            caseRules, cases, auditLog, relatedItems, tags, indexing, context).createDomain(new CreateDomain(ALICE, "d"))
             .domainId();
     private final String templateId = new TemplateService(domains, fields, new MemoryLayoutRepository(), templates,
             caseRules, tags, context).createTemplate(new CreateTemplate(ALICE, domainId, "t", null, null, null, null,

@@ -72,14 +72,16 @@ final class MemoryServices {
 
     MemoryServices(Quotas quotas) {
         var context = new io.opencases.application.UseCaseContext(unitOfWork, clock, ids, arns, quotas);
+        var indexing = new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
+                tags, arns);
         domainService = new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog,
-                relatedItems, tags, context);
+                relatedItems, tags, indexing, context);
         fieldService = new FieldService(domains, fields, tags, context);
         layoutService = new LayoutService(domains, fields, layouts, tags, context);
         templateService = new TemplateService(domains, fields, layouts, templates, caseRules, tags, context);
         caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
         tagService = new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags,
-                context);
+                indexing, context);
     }
 
     /** Every page of a listing, following its tokens from the first page to the one without a token. */

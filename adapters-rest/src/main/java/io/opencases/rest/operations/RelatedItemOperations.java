@@ -18,7 +18,7 @@ import io.opencases.application.relateditem.RelatedItemCommands.SearchRelatedIte
 import io.opencases.application.relateditem.RelatedItemCommands.UpdateRelatedItem;
 import io.opencases.application.relateditem.RelatedItemService;
 import io.opencases.domain.relateditem.CustomValue;
-import io.opencases.domain.relateditem.FieldFilter;
+import io.opencases.domain.search.FieldFilter;
 import io.opencases.domain.relateditem.RelatedItem;
 import io.opencases.domain.relateditem.RelatedItemContent;
 import io.opencases.domain.relateditem.RelatedItemFilter;
@@ -118,7 +118,7 @@ public final class RelatedItemOperations {
         return list(custom, "fields", f -> new CustomValue(text(f, "id"), WireJson.fieldValue(f.get("value"))));
     }
 
-    private static ObjectNode content(RelatedItemContent content, Instant now) {
+    static ObjectNode content(RelatedItemContent content, Instant now) {
         ObjectNode out = object();
         if (content instanceof RelatedItemContent.Comment c) {
             out.putObject("comment").put("body", c.body()).put("contentType", c.contentType());
@@ -158,7 +158,7 @@ public final class RelatedItemOperations {
         return out;
     }
 
-    private static RelatedItemFilter filter(JsonNode f) {
+    static RelatedItemFilter filter(JsonNode f) {
         if (f.has("contact")) {
             JsonNode c = f.get("contact");
             return new RelatedItemFilter.ContactFilter(list(c, "channel", JsonNode::asText), text(c, "contactArn"));
@@ -181,8 +181,12 @@ public final class RelatedItemOperations {
         return new RelatedItemFilter.CustomFilter(fields == null ? null : fieldFilter(fields));
     }
 
-    /** The CustomFieldsFilter algebra (a CaseFilter without tags). */
+    /** The CaseFilter algebra; CustomFieldsFilter is the same without {@code tag}. */
     static FieldFilter fieldFilter(JsonNode node) {
+        if (node.has("tag")) {
+            JsonNode equalTo = node.get("tag").get("equalTo");
+            return new FieldFilter.TagEqualTo(text(equalTo, "key"), text(equalTo, "value"));
+        }
         if (node.has("not")) {
             return new FieldFilter.Not(fieldFilter(node.get("not")));
         }

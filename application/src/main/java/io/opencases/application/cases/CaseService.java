@@ -14,6 +14,7 @@ import io.opencases.application.cases.CaseCommands.GetCaseAuditEvents;
 import io.opencases.application.cases.CaseCommands.UpdateCase;
 import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
+import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
@@ -70,12 +71,13 @@ public final class CaseService {
     private final TagRepository tags;
     private final DomainAccess access;
     private final CaseEventRecorder events;
+    private final CaseIndexing indexing;
     private final UseCaseContext context;
 
     public CaseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                        CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
                        RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
-                       UseCaseContext context) {
+                       CaseIndexing indexing, UseCaseContext context) {
         this.fields = fields;
         this.templates = templates;
         this.caseRules = caseRules;
@@ -85,6 +87,7 @@ public final class CaseService {
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
         this.events = events;
+        this.indexing = indexing;
         this.context = context;
     }
 
@@ -154,6 +157,7 @@ public final class CaseService {
             if (!caseTags.isEmpty()) {
                 tags.put(arn, caseTags);
             }
+            indexing.caseChanged(domain.accountId(), aCase);
             audit(command.caller().principalArn(), aCase, AuditEventType.CASE_CREATED, Map.of(), values,
                     command.performedBy(), now);
             events.caseChanged(domain, CaseEvent.CASE_CREATED, aCase, changedIds(Map.of(), values),
@@ -216,6 +220,7 @@ public final class CaseService {
             CaseSlas.refresh(relatedItems, domain.domainId(), aCase.caseId(), values, now);
             Case updated = aCase.withValues(values);
             cases.save(updated);
+            indexing.caseChanged(domain.accountId(), updated);
             audit(command.caller().principalArn(), updated, AuditEventType.CASE_UPDATED, before, values,
                     command.performedBy(), now);
             events.caseChanged(domain, CaseEvent.CASE_UPDATED, updated, changedIds(before, values),
@@ -231,6 +236,7 @@ public final class CaseService {
             cases.delete(domain.domainId(), aCase.caseId());
             auditLog.deleteCase(domain.domainId(), aCase.caseId());
             relatedItems.deleteCase(domain.domainId(), aCase.caseId());
+            indexing.caseDeleted(domain.domainId(), aCase.caseId());
             tags.deleteTree(caseArn(domain, aCase.caseId()));
             events.caseChanged(domain, CaseEvent.CASE_DELETED, aCase, List.of(), null,
                     command.caller().principalArn(), now());

@@ -13,6 +13,7 @@ import io.opencases.application.casesdomain.DomainCommands.GetDomain;
 import io.opencases.application.casesdomain.DomainCommands.ListDomains;
 import io.opencases.application.casesdomain.DomainCommands.PutCaseEventConfiguration;
 import io.opencases.application.port.AuditLog;
+import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
@@ -44,13 +45,14 @@ public final class DomainService {
     private final AuditLog auditLog;
     private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
+    private final CaseIndexing indexing;
     private final DomainAccess access;
     private final UseCaseContext context;
 
     public DomainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                          TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
                          AuditLog auditLog, RelatedItemRepository relatedItems, TagRepository tags,
-                         UseCaseContext context) {
+                         CaseIndexing indexing, UseCaseContext context) {
         this.context = context;
         this.domains = domains;
         this.fields = fields;
@@ -61,6 +63,7 @@ public final class DomainService {
         this.auditLog = auditLog;
         this.relatedItems = relatedItems;
         this.tags = tags;
+        this.indexing = indexing;
         this.access = new DomainAccess(domains, fields);
     }
 
@@ -117,6 +120,7 @@ public final class DomainService {
             String domainId = domain.domainId();
             auditLog.deleteAllInDomain(domainId);
             relatedItems.deleteAllInDomain(domainId);
+            indexing.domainDeleted(domainId);
             cases.deleteAllInDomain(domainId);
             caseRules.deleteAllInDomain(domainId);
             templates.deleteAllInDomain(domainId);

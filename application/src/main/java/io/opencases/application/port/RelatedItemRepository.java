@@ -15,6 +15,9 @@ public interface RelatedItemRepository {
     /** Every item of the case, oldest association first (ties by id). */
     List<RelatedItem> listForCase(String domainId, String caseId);
 
+    /** Every item of the domain, in no particular order (SearchAllRelatedItems sorts them). */
+    List<RelatedItem> listForDomain(String domainId);
+
     void delete(String domainId, String caseId, String relatedItemId);
 
     void deleteCase(String domainId, String caseId);

@@ -7,6 +7,7 @@ import io.opencases.application.UseCaseContext;
 import io.opencases.application.cases.CaseSlas;
 import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
+import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
@@ -69,11 +70,12 @@ public final class RelatedItemService {
     private final TagRepository tags;
     private final DomainAccess access;
     private final CaseEventRecorder events;
+    private final CaseIndexing indexing;
     private final UseCaseContext context;
 
     public RelatedItemService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
                               RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
-                              CaseEventRecorder events, UseCaseContext context) {
+                              CaseEventRecorder events, CaseIndexing indexing, UseCaseContext context) {
         this.fields = fields;
         this.cases = cases;
         this.relatedItems = relatedItems;
@@ -81,6 +83,7 @@ public final class RelatedItemService {
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
         this.events = events;
+        this.indexing = indexing;
         this.context = context;
     }
 
@@ -100,7 +103,7 @@ public final class RelatedItemService {
                     command.performedBy(), command.performedBy());
             relatedItems.save(item);
             if (content instanceof RelatedItemContent.Sla) {
-                refreshSlas(aCase, now);
+                refreshSlas(domain, aCase, now);
             }
             audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_CREATED, null, content,
                     command.performedBy(), now);
@@ -151,7 +154,7 @@ public final class RelatedItemService {
             relatedItems.delete(domain.domainId(), aCase.caseId(), item.relatedItemId());
             tags.deleteTree(arn(domain, item));
             if (item.type() == RelatedItemType.Sla) {
-                refreshSlas(aCase, now);
+                refreshSlas(domain, aCase, now);
             }
             audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_DELETED, item.content(), null,
                     null, now);
@@ -271,11 +274,13 @@ public final class RelatedItemService {
         return values;
     }
 
-    private void refreshSlas(Case aCase, Instant now) {
+    private void refreshSlas(CasesDomain domain, Case aCase, Instant now) {
         var values = new LinkedHashMap<>(aCase.values());
         CaseSlas.refresh(relatedItems, aCase.domainId(), aCase.caseId(), values, now);
         if (!values.equals(aCase.values())) {
-            cases.save(aCase.withValues(values));
+            Case updated = aCase.withValues(values);
+            cases.save(updated);
+            indexing.caseChanged(domain.accountId(), updated);
         }
     }
 

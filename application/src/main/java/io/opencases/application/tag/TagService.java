@@ -4,6 +4,7 @@ import io.opencases.application.Arns;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.DomainAccess;
 import io.opencases.application.port.CaseRepository;
+import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
@@ -33,11 +34,13 @@ public final class TagService {
     private final CaseRepository cases;
     private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
+    private final CaseIndexing indexing;
     private final UseCaseContext context;
 
     public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
                       TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                      RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
+                      RelatedItemRepository relatedItems, TagRepository tags, CaseIndexing indexing,
+                      UseCaseContext context) {
         this.context = context;
         this.domains = domains;
         this.fields = fields;
@@ -47,6 +50,7 @@ public final class TagService {
         this.cases = cases;
         this.relatedItems = relatedItems;
         this.tags = tags;
+        this.indexing = indexing;
     }
 
     public void tagResource(TagResource command) {
@@ -69,6 +73,7 @@ public final class TagService {
                         MAX_TAGS, merged.size());
             }
             tags.put(arn, command.tags());
+            reindexIfCase(command.caller().accountId(), arn);
         });
     }
 
@@ -76,11 +81,20 @@ public final class TagService {
         context.unitOfWork().write(() -> {
             String arn = requireResource(command.caller().accountId(), command.arn());
             tags.remove(arn, command.tagKeys());
+            reindexIfCase(command.caller().accountId(), arn);
         });
     }
 
     public Map<String, String> listTagsForResource(ListTagsForResource command) {
         return context.unitOfWork().read(() -> tags.tags(requireResource(command.caller().accountId(), command.arn())));
+    }
+
+    /** Case tags are searchable (tag filters), so the index follows them. */
+    private void reindexIfCase(String accountId, String arn) {
+        Arns.Parsed parsed = context.arns().parse(arn);
+        if (parsed.kind() == Arns.ResourceKind.CASE) {
+            cases.find(parsed.domainId(), parsed.caseId()).ifPresent(c -> indexing.caseChanged(accountId, c));
+        }
     }
 
     /** The canonical ARN of an existing resource of the caller's account, or ResourceNotFoundException. */

@@ -141,15 +141,6 @@ class WireProtocolTest {
         assertThat(send("PATCH", "/domains", "{}").statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void pendingOperationsAnswerNotImplemented() throws Exception {
-        String domainId = createDomain();
-        HttpResponse<String> response = send("POST", "/domains/" + domainId + "/cases-search", "{}");
-
-        assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("NotImplementedException");
-    }
-
     /** Text attributes (isMultiline) postdate the SDK release on Maven Central, so they are tested on the wire. */
     @Test
     void textAttributesRoundTripAndOnlyFitTextFields() throws Exception {

@@ -1,5 +1,7 @@
 package io.opencases.domain.relateditem;
 
+import io.opencases.domain.search.FieldFilter;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +66,7 @@ public sealed interface RelatedItemFilter {
             }
             var values = new HashMap<String, io.opencases.domain.field.FieldValue>();
             custom.fields().forEach(v -> values.put(v.fieldId(), v.value()));
-            return fields == null || fields.test(values);
+            return fields == null || fields.test(values, java.util.Map.of());
         }
     }
 }

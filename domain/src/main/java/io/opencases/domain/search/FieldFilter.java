@@ -1,4 +1,4 @@
-package io.opencases.domain.relateditem;
+package io.opencases.domain.search;
 
 import io.opencases.domain.field.FieldValue;
 
@@ -9,12 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The field filter algebra of the API (CustomFieldsFilter; CaseFilter without tags): comparisons of one field with
- * a value, negation, and all/any combinations, evaluated against a map of field values.
+ * The filter algebra of the API (CaseFilter, and CustomFieldsFilter which is the same without tags): comparisons
+ * of one field with a value, tag equality, negation, and all/any combinations, evaluated against a document's
+ * field values and tags.
  */
 public sealed interface FieldFilter {
 
-    boolean test(Map<String, FieldValue> values);
+    boolean test(Map<String, FieldValue> values, Map<String, String> tags);
+
+    /** The tag filter: a tag with this key and value (a null member matches any key or value). */
+    record TagEqualTo(String key, String value) implements FieldFilter {
+        @Override
+        public boolean test(Map<String, FieldValue> values, Map<String, String> tags) {
+            return tags.entrySet().stream().anyMatch(t -> (key == null || key.equals(t.getKey()))
+                    && (value == null || value.equals(t.getValue())));
+        }
+    }
 
     enum Operator {
         EQUAL_TO, CONTAINS, GREATER_THAN, GREATER_THAN_OR_EQUAL_TO, LESS_THAN, LESS_THAN_OR_EQUAL_TO
@@ -26,7 +36,7 @@ public sealed interface FieldFilter {
      */
     record Comparison(Operator operator, String fieldId, FieldValue value) implements FieldFilter {
         @Override
-        public boolean test(Map<String, FieldValue> values) {
+        public boolean test(Map<String, FieldValue> values, Map<String, String> tags) {
             FieldValue actual = values.get(fieldId);
             if (value instanceof FieldValue.Empty) {
                 boolean absent = actual == null;
@@ -46,7 +56,7 @@ public sealed interface FieldFilter {
             };
         }
 
-        private static final int NONE = Integer.MIN_VALUE;
+        static final int NONE = Integer.MIN_VALUE;
 
         private static boolean comparable(FieldValue a, FieldValue b) {
             return compare(a, b) != NONE;
@@ -64,7 +74,7 @@ public sealed interface FieldFilter {
         }
 
         /** Comparison result, or NONE when the two values are not comparable. */
-        private static int compare(FieldValue a, FieldValue b) {
+        static int compare(FieldValue a, FieldValue b) {
             if (a instanceof FieldValue.DoubleValue x && b instanceof FieldValue.DoubleValue y) {
                 return Double.compare(x.value(), y.value());
             }
@@ -83,22 +93,22 @@ public sealed interface FieldFilter {
 
     record Not(FieldFilter filter) implements FieldFilter {
         @Override
-        public boolean test(Map<String, FieldValue> values) {
-            return !filter.test(values);
+        public boolean test(Map<String, FieldValue> values, Map<String, String> tags) {
+            return !filter.test(values, tags);
         }
     }
 
     record AndAll(List<FieldFilter> filters) implements FieldFilter {
         @Override
-        public boolean test(Map<String, FieldValue> values) {
-            return filters.stream().allMatch(f -> f.test(values));
+        public boolean test(Map<String, FieldValue> values, Map<String, String> tags) {
+            return filters.stream().allMatch(f -> f.test(values, tags));
         }
     }
 
     record OrAll(List<FieldFilter> filters) implements FieldFilter {
         @Override
-        public boolean test(Map<String, FieldValue> values) {
-            return filters.stream().anyMatch(f -> f.test(values));
+        public boolean test(Map<String, FieldValue> values, Map<String, String> tags) {
+            return filters.stream().anyMatch(f -> f.test(values, tags));
         }
     }
 }

@@ -1,0 +1,48 @@
+package io.opencases.memory;
+
+import io.opencases.application.port.CaseIndex;
+import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.CaseOrdering;
+import io.opencases.domain.search.SearchTerms;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The reference search: every query scans the domain's documents and sorts the matches. Simple enough to be
+ * obviously right, which is what the Lucene adapter is checked against.
+ */
+public final class MemoryCaseIndex implements CaseIndex {
+    private final Map<String, Map<String, CaseDocument>> byDomain = new ConcurrentHashMap<>();
+
+    @Override
+    public void upsert(CaseDocument document) {
+        byDomain.computeIfAbsent(document.domainId(), d -> new ConcurrentHashMap<>())
+                .put(document.caseId(), document);
+    }
+
+    @Override
+    public void remove(String domainId, String caseId) {
+        byDomain.getOrDefault(domainId, new ConcurrentHashMap<>()).remove(caseId);
+    }
+
+    @Override
+    public void removeDomain(String domainId) {
+        byDomain.remove(domainId);
+    }
+
+    @Override
+    public Hits search(String domainId, Query query) {
+        var comparator = CaseOrdering.comparator(query.sorts());
+        var matches = byDomain.getOrDefault(domainId, Map.of()).values().stream()
+                .filter(d -> query.filter() == null || query.filter().test(d.values(), d.tags()))
+                .filter(d -> SearchTerms.matches(d, query.termWords()))
+                .map(d -> Map.entry(CaseOrdering.key(d, query.sorts()), d))
+                .sorted(Map.Entry.comparingByKey(comparator))
+                .toList();
+        var page = matches.stream()
+                .filter(e -> query.after() == null || comparator.compare(e.getKey(), query.after()) > 0)
+                .limit(query.limit()).map(Map.Entry::getValue).toList();
+        return new Hits(page, matches.size());
+    }
+}

@@ -1,0 +1,39 @@
+package io.opencases.application.port;
+
+import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.CaseOrdering;
+import io.opencases.domain.search.CaseSort;
+import io.opencases.domain.search.FieldFilter;
+
+import java.util.List;
+
+/**
+ * Search over the cases of a domain. Use cases update it in the unit of work of every change, so a search made
+ * after a write has returned sees that write.
+ */
+public interface CaseIndex {
+
+    /** {@code filter} may be null (every case); {@code after} is null for the first page. */
+    record Query(FieldFilter filter, List<String> termWords, List<CaseSort> sorts, CaseOrdering.Key after,
+                 int limit) {
+        public Query {
+            termWords = List.copyOf(termWords);
+            sorts = List.copyOf(sorts);
+        }
+    }
+
+    /** Up to {@code limit} documents in the query's order after the cursor, and how many match in all. */
+    record Hits(List<CaseDocument> documents, long totalCount) {
+        public Hits {
+            documents = List.copyOf(documents);
+        }
+    }
+
+    void upsert(CaseDocument document);
+
+    void remove(String domainId, String caseId);
+
+    void removeDomain(String domainId);
+
+    Hits search(String domainId, Query query);
+}
