@@ -118,4 +118,16 @@ public interface RelatedItemRepositoryContract {
                 .containsExactly("case-a");
         assertThat(relatedItemRepository().caseIdsWithContact(newDomainId(), "arn:contact", null, 10)).isEmpty();
     }
+
+    @Test
+    default void listForDomainReturnsItemsOfEveryCaseOfThatDomainOnly() {
+        String domainId = newDomainId();
+        RelatedItem a = item(domainId, "case-1", "a", T0, contact("x"));
+        RelatedItem b = item(domainId, "case-2", "b", T0, contact("x"));
+        relatedItemRepository().save(a);
+        relatedItemRepository().save(b);
+        relatedItemRepository().save(item(newDomainId(), "case-1", "c", T0, contact("x")));
+
+        assertThat(relatedItemRepository().listForDomain(domainId)).containsExactlyInAnyOrder(a, b);
+    }
 }
