@@ -13,12 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * obviously right, which is what the Lucene adapter is checked against.
  */
 public final class MemoryCaseIndex implements CaseIndex {
-    private final Map<String, Map<String, CaseDocument>> byDomain = new ConcurrentHashMap<>();
+    /** A document with its words worked out once, at write time rather than per query. */
+    private record Indexed(CaseDocument document, java.util.Set<String> words) {
+    }
+
+    private final Map<String, Map<String, Indexed>> byDomain = new ConcurrentHashMap<>();
 
     @Override
     public void upsert(CaseDocument document) {
         byDomain.computeIfAbsent(document.domainId(), d -> new ConcurrentHashMap<>())
-                .put(document.caseId(), document);
+                .put(document.caseId(), new Indexed(document, SearchTerms.caseWords(document)));
     }
 
     @Override
@@ -35,8 +39,9 @@ public final class MemoryCaseIndex implements CaseIndex {
     public Hits search(String domainId, Query query) {
         var comparator = CaseOrdering.comparator(query.sorts());
         var matches = byDomain.getOrDefault(domainId, Map.of()).values().stream()
+                .filter(i -> query.termWords().isEmpty() || SearchTerms.matches(i.words(), query.termWords()))
+                .map(Indexed::document)
                 .filter(d -> query.filter() == null || query.filter().test(d.values(), d.tags()))
-                .filter(d -> SearchTerms.matches(d, query.termWords()))
                 .map(d -> Map.entry(CaseOrdering.key(d, query.sorts()), d))
                 .sorted(Map.Entry.comparingByKey(comparator))
                 .toList();

@@ -27,16 +27,23 @@ public final class SearchTerms {
         return words;
     }
 
-    public static boolean matches(CaseDocument document, List<String> termWords) {
-        if (termWords.isEmpty()) {
-            return true;
-        }
-        var caseWords = new ArrayList<String>();
+    /** The distinct words of a case's text values: what a term is matched against. */
+    public static java.util.Set<String> caseWords(CaseDocument document) {
+        var caseWords = new java.util.HashSet<String>();
         document.values().values().forEach(v -> {
             if (v instanceof FieldValue.StringValue s) {
                 caseWords.addAll(words(s.value()));
             }
         });
-        return termWords.stream().allMatch(t -> caseWords.stream().anyMatch(w -> w.startsWith(t)));
+        return caseWords;
+    }
+
+    public static boolean matches(java.util.Set<String> caseWords, List<String> termWords) {
+        return termWords.stream().allMatch(t -> caseWords.contains(t)
+                || caseWords.stream().anyMatch(w -> w.startsWith(t)));
+    }
+
+    public static boolean matches(CaseDocument document, List<String> termWords) {
+        return termWords.isEmpty() || matches(caseWords(document), termWords);
     }
 }
