@@ -42,6 +42,7 @@ import java.util.UUID;
  */
 @Module
 final class ApplicationModule {
+    private static final org.slf4j.Logger DEAD_LETTERS = org.slf4j.LoggerFactory.getLogger("opencases.events.dead");
     private ApplicationModule() {
     }
 
@@ -141,7 +142,10 @@ final class ApplicationModule {
     @Singleton
     static CaseEventDispatcher caseEventDispatcher(CaseEventOutbox outbox, CaseEventPublisher publisher,
                                                    UnitOfWork unitOfWork, Clock clock, ServerConfig config) {
-        return new CaseEventDispatcher(outbox, publisher, unitOfWork, clock, config.events().delivery());
+        return new CaseEventDispatcher(outbox, publisher, unitOfWork, clock, config.events().delivery(),
+                dead -> DEAD_LETTERS.warn("Case event {} ({} of case {}) given up after {} attempts: {}",
+                        dead.event().eventId(), dead.event().eventType(), dead.event().caseId(), dead.attempts(),
+                        dead.lastError()));
     }
 
     @Provides

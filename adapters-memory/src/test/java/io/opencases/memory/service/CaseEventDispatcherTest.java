@@ -28,7 +28,9 @@ class CaseEventDispatcherTest {
             throw new IllegalStateException("receiver down for " + event.caseId());
         }
         delivered.add(event.caseId() + ":" + event.eventType());
-    }, new MemoryUnitOfWork(), now::get, new DeliveryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    }, new MemoryUnitOfWork(), now::get, new DeliveryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
+            dead -> this.deadLetters.add(dead));
+    private final List<io.opencases.application.port.CaseEventOutbox.DeadLetter> deadLetters = new ArrayList<>();
 
     private void append(String caseId, String type) {
         outbox.append(new CaseEvent(caseId + type, "123456789012", "us-east-1", "d", caseId, type, now.get(),
@@ -79,6 +81,7 @@ class CaseEventDispatcherTest {
         now.set(now.get().plusSeconds(2));
         // Third failure reaches maxAttempts: the event is dead and the case's next event goes on.
         dispatcher.dispatch();
+        assertThat(deadLetters).as("the listener hears of it").hasSize(1);
         assertThat(outbox.deadLetters()).singleElement().satisfies(d -> {
             assertThat(d.event().eventType()).isEqualTo(CaseEvent.CASE_CREATED);
             assertThat(d.attempts()).isEqualTo(3);

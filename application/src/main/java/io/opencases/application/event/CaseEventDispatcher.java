@@ -6,6 +6,7 @@ import io.opencases.application.port.Clock;
 import io.opencases.application.port.UnitOfWork;
 
 import java.util.HashSet;
+import java.util.function.Consumer;
 
 /**
  * Delivers the outbox: oldest first, at least once, and in order per case — while an event of a case waits for a
@@ -20,14 +21,17 @@ public final class CaseEventDispatcher {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final DeliveryPolicy policy;
+    private final Consumer<CaseEventOutbox.DeadLetter> onDeadLetter;
 
+    /** {@code onDeadLetter} hears of every event given up on (the server logs it for operators). */
     public CaseEventDispatcher(CaseEventOutbox outbox, CaseEventPublisher publisher, UnitOfWork unitOfWork,
-                               Clock clock, DeliveryPolicy policy) {
+                               Clock clock, DeliveryPolicy policy, Consumer<CaseEventOutbox.DeadLetter> onDeadLetter) {
         this.outbox = outbox;
         this.publisher = publisher;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.policy = policy;
+        this.onDeadLetter = onDeadLetter;
     }
 
     /** One pass over the due events; returns how many were delivered. Not for concurrent use. */
@@ -52,6 +56,8 @@ public final class CaseEventDispatcher {
                 int attempts = entry.attempts() + 1;
                 if (attempts >= policy.maxAttempts()) {
                     unitOfWork.write(() -> outbox.markDead(entry.sequence(), attempts, String.valueOf(e)));
+                    onDeadLetter.accept(new CaseEventOutbox.DeadLetter(entry.sequence(), entry.event(), attempts,
+                            String.valueOf(e)));
                 } else {
                     unitOfWork.write(() -> outbox.recordFailure(entry.sequence(), attempts,
                             clock.now().plus(policy.backoffAfter(attempts))));
