@@ -44,10 +44,25 @@ public final class CaseOrdering {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
-        int c = FieldFilter.Comparison.compare(a, b);
-        if (c == FieldFilter.Comparison.NONE) {
-            c = a.toString().compareTo(b.toString());
-        }
+        int c = compare(a, b);
         return ascending ? c : -c;
+    }
+
+    /**
+     * A total order over values: by kind first (numbers, date-times, other text, booleans), then within the kind
+     * (numerically, as instants, lexicographically, false before true). A field normally holds one kind only.
+     */
+    public static int compare(FieldValue a, FieldValue b) {
+        SortableValue x = SortableValue.of(a);
+        SortableValue y = SortableValue.of(b);
+        if (x.kind() != y.kind()) {
+            return Integer.compare(x.kind().ordinal(), y.kind().ordinal());
+        }
+        return switch (x.kind()) {
+            case NUMBER -> Double.compare(x.number(), y.number());
+            case DATE_TIME -> x.instant().compareTo(y.instant());
+            case TEXT -> x.text().compareTo(y.text());
+            case BOOLEAN -> Boolean.compare(x.bool(), y.bool());
+        };
     }
 }

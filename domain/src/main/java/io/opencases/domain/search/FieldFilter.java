@@ -2,8 +2,6 @@ package io.opencases.domain.search;
 
 import io.opencases.domain.field.FieldValue;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,11 +81,12 @@ public sealed interface FieldFilter {
             if (ta == null || tb == null) {
                 return NONE;
             }
-            try {
-                return OffsetDateTime.parse(ta).toInstant().compareTo(OffsetDateTime.parse(tb).toInstant());
-            } catch (DateTimeParseException e) {
-                return Integer.signum(ta.compareTo(tb));
+            var ia = SortableValue.instant(ta);
+            var ib = SortableValue.instant(tb);
+            if (ia != null && ib != null) {
+                return ia.compareTo(ib);
             }
+            return Integer.signum(ta.compareTo(tb));
         }
     }
 
