@@ -4,7 +4,6 @@ import dagger.Binds;
 import dagger.Module;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.CaseEventOutbox;
-import io.opencases.application.port.CaseIndex;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
 import io.opencases.application.port.DomainRepository;
@@ -16,7 +15,6 @@ import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.port.UnitOfWork;
 import io.opencases.memory.MemoryAuditLog;
 import io.opencases.memory.MemoryCaseEventOutbox;
-import io.opencases.memory.MemoryCaseIndex;
 import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryCaseRuleRepository;
 import io.opencases.memory.MemoryDomainRepository;
@@ -61,9 +59,6 @@ abstract class MemoryStorageModule {
 
     @Binds
     abstract CaseEventOutbox outbox(MemoryCaseEventOutbox outbox);
-
-    @Binds
-    abstract CaseIndex caseIndex(MemoryCaseIndex index);
 
     @Binds
     abstract UnitOfWork unitOfWork(MemoryUnitOfWork unitOfWork);
@@ -132,12 +127,6 @@ abstract class MemoryStorageModule {
         @Singleton
         static MemoryCaseEventOutbox outbox() {
             return new MemoryCaseEventOutbox();
-        }
-
-        @dagger.Provides
-        @Singleton
-        static MemoryCaseIndex caseIndex() {
-            return new MemoryCaseIndex();
         }
 
         @dagger.Provides

@@ -1,0 +1,145 @@
+package io.opencases.bootstrap;
+
+import io.opencases.application.port.CaseIndex;
+import io.opencases.domain.field.FieldValue;
+import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.CaseOrdering;
+import io.opencases.domain.search.CaseSort;
+import io.opencases.domain.search.FieldFilter;
+import io.opencases.domain.search.SearchTerms;
+import io.opencases.lucene.LuceneCaseIndex;
+import io.opencases.memory.MemoryCaseIndex;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Randomized equivalence: generated cases and generated queries (filters, terms, sorts, paging) must give exactly
+ * the same hits, in the same order, with the same totals, from Lucene and from the reference index.
+ */
+class LuceneMatchesReferenceTest {
+    private static final String DOMAIN = "d";
+    private static final String[] WORDS = {"printer", "print", "laptop", "fire", "Reset", "ÉCRAN", "a-b", "42"};
+    private static final String[] FIELDS = {"num", "txt", "dt", "flag", "user"};
+
+    @Test
+    void luceneReturnsExactlyWhatTheReferenceReturns() throws Exception {
+        for (long seed = 1; seed <= 3; seed++) {
+            compare(new Random(seed), seed);
+        }
+    }
+
+    private void compare(Random random, long seed) throws Exception {
+        var reference = new MemoryCaseIndex();
+        try (var lucene = new LuceneCaseIndex()) {
+            for (int i = 0; i < 250; i++) {
+                CaseDocument doc = document(random, i);
+                reference.upsert(doc);
+                lucene.upsert(doc);
+            }
+            for (int i = 0; i < 20; i++) {
+                String caseId = "case-" + random.nextInt(250);
+                reference.remove(DOMAIN, caseId);
+                lucene.remove(DOMAIN, caseId);
+            }
+            for (int q = 0; q < 100; q++) {
+                FieldFilter filter = random.nextInt(4) == 0 ? null : filter(random, 0);
+                List<String> terms = random.nextInt(3) == 0
+                        ? SearchTerms.words(WORDS[random.nextInt(WORDS.length)].substring(0, 2)) : List.of();
+                var sorts = new ArrayList<CaseSort>();
+                for (int s = random.nextInt(3); s > 0; s--) {
+                    sorts.add(new CaseSort(FIELDS[random.nextInt(FIELDS.length)], random.nextBoolean()));
+                }
+                List<CaseSort> effective = sorts.isEmpty() ? CaseSort.DEFAULT : sorts;
+                int limit = 1 + random.nextInt(40);
+                String context = "seed " + seed + " query " + q + ": " + filter + " " + terms + " " + effective;
+                assertThat(pages(lucene, filter, terms, effective, limit)).as(context)
+                        .isEqualTo(pages(reference, filter, terms, effective, limit));
+            }
+        }
+    }
+
+    /** Every page of the query, walked with the cursor, as "caseId" lists plus the total of each page. */
+    private static List<String> pages(CaseIndex index, FieldFilter filter, List<String> terms, List<CaseSort> sorts,
+                                      int limit) {
+        var result = new ArrayList<String>();
+        CaseOrdering.Key after = null;
+        while (true) {
+            var hits = index.search(DOMAIN, new CaseIndex.Query(filter, terms, sorts, after, limit));
+            result.add("total=" + hits.totalCount());
+            hits.documents().forEach(d -> result.add(d.caseId()));
+            if (hits.documents().size() < limit) {
+                return result;
+            }
+            after = CaseOrdering.key(hits.documents().get(hits.documents().size() - 1), sorts);
+        }
+    }
+
+    private static CaseDocument document(Random random, int i) {
+        var values = new HashMap<String, FieldValue>();
+        if (random.nextInt(5) > 0) {
+            values.put("num", new FieldValue.DoubleValue(random.nextInt(20) - 5 + (random.nextBoolean() ? 0.5 : 0)));
+        }
+        if (random.nextInt(5) > 0) {
+            values.put("txt", new FieldValue.StringValue(WORDS[random.nextInt(WORDS.length)] + " "
+                    + WORDS[random.nextInt(WORDS.length)]));
+        }
+        if (random.nextInt(5) > 0) {
+            values.put("dt", new FieldValue.StringValue(dateTime(random)));
+        }
+        if (random.nextInt(3) > 0) {
+            values.put("flag", new FieldValue.BooleanValue(random.nextBoolean()));
+        }
+        if (random.nextInt(3) == 0) {
+            values.put("user", new FieldValue.UserArnValue("arn:aws:connect:::agent/" + random.nextInt(5)));
+        }
+        values.put("last_updated_datetime", new FieldValue.StringValue(dateTime(random)));
+        var tags = new HashMap<String, String>();
+        if (random.nextInt(3) == 0) {
+            tags.put("team", random.nextBoolean() ? "blue" : "red");
+        }
+        return new CaseDocument(DOMAIN, "case-" + i, "t", values, tags);
+    }
+
+    /** Date-times in the formats clients send: with and without fractions, with offsets. */
+    private static String dateTime(Random random) {
+        int minute = random.nextInt(60);
+        return switch (random.nextInt(3)) {
+            case 0 -> String.format("2026-01-01T10:%02d:00Z", minute);
+            case 1 -> String.format("2026-01-01T10:%02d:00.%03dZ", minute, random.nextInt(1000));
+            default -> String.format("2026-01-01T11:%02d:00+01:00", minute);
+        };
+    }
+
+    private static FieldFilter filter(Random random, int depth) {
+        int kind = depth >= 2 ? 0 : random.nextInt(6);
+        return switch (kind) {
+            case 1 -> new FieldFilter.Not(filter(random, depth + 1));
+            case 2 -> new FieldFilter.AndAll(List.of(filter(random, depth + 1), filter(random, depth + 1)));
+            case 3 -> new FieldFilter.OrAll(random.nextInt(5) == 0 ? List.of()
+                    : List.of(filter(random, depth + 1), filter(random, depth + 1)));
+            case 4 -> new FieldFilter.TagEqualTo(random.nextBoolean() ? "team" : null,
+                    random.nextBoolean() ? "blue" : null);
+            default -> comparison(random);
+        };
+    }
+
+    private static FieldFilter comparison(Random random) {
+        var operator = FieldFilter.Operator.values()[random.nextInt(FieldFilter.Operator.values().length)];
+        String field = FIELDS[random.nextInt(FIELDS.length)];
+        FieldValue value = switch (random.nextInt(6)) {
+            case 0 -> new FieldValue.DoubleValue(random.nextInt(20) - 5);
+            case 1 -> new FieldValue.StringValue(WORDS[random.nextInt(WORDS.length)]);
+            case 2 -> new FieldValue.StringValue(dateTime(random));
+            case 3 -> new FieldValue.BooleanValue(random.nextBoolean());
+            case 4 -> FieldValue.EMPTY;
+            default -> new FieldValue.UserArnValue("arn:aws:connect:::agent/" + random.nextInt(5));
+        };
+        return new FieldFilter.Comparison(operator, field, value);
+    }
+}
