@@ -46,9 +46,18 @@ public final class Main {
 
     /** Builds and starts a server; used by main and by the end-to-end tests. */
     public static OpenCasesServer start(ServerConfig config) {
-        ServerComponent component = switch (config.storage()) {
+        return start(component(config));
+    }
+
+    /** The wired object graph for the configured storage, not started. */
+    public static ServerComponent component(ServerConfig config) {
+        return switch (config.storage()) {
             case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
         };
+    }
+
+    public static OpenCasesServer start(ServerComponent component) {
+        ServerConfig config = component.config();
         var server = new OpenCasesServer(component.server(), component.eventDispatcher());
         server.start();
         if (!config.authEnabled()) {

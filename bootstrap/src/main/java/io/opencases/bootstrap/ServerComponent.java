@@ -7,13 +7,22 @@ import io.opencases.rest.wire.ServiceModel;
 import java.util.Map;
 
 /** What every storage profile's component gives main: a server ready to start. */
-interface ServerComponent {
+public interface ServerComponent {
+    ServerConfig config();
+
     RestServer server();
 
     ServiceModel serviceModel();
 
     /** Delivers the case event outbox; main runs it on a background thread. */
     io.opencases.application.event.CaseEventDispatcher eventDispatcher();
+
+    /** The stores, for bulk loading (the benchmark harness) and maintenance commands. */
+    io.opencases.application.port.CaseRepository caseRepository();
+
+    io.opencases.application.port.CaseIndex caseIndex();
+
+    io.opencases.application.port.UnitOfWork unitOfWork();
 
     /** The implemented operations by name. */
     Map<String, OperationHandler> operations();
