@@ -24,6 +24,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -121,16 +122,17 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                 }
                 org.apache.lucene.search.Query lucene = builder.build();
                 Sort sort = sort(query.sorts());
-                TopDocs top = query.after() == null
-                        ? searcher.search(lucene, query.limit(), sort)
-                        : searcher.searchAfter(after(query.after(), searcher.getIndexReader().maxDoc()), lucene,
-                        query.limit(), sort);
+                // One pass finds the page and counts every match exactly (totalCount is part of the API).
+                FieldDoc after = query.after() == null ? null
+                        : after(query.after(), searcher.getIndexReader().maxDoc());
+                TopDocs top = searcher.search(lucene,
+                        new TopFieldCollectorManager(sort, query.limit(), after, Integer.MAX_VALUE));
                 var hits = new ArrayList<CaseDocument>(top.scoreDocs.length);
                 for (ScoreDoc hit : top.scoreDocs) {
                     String key = searcher.storedFields().document(hit.doc).get(KEY);
                     hits.add(documents.get(key));
                 }
-                return new Hits(hits, searcher.count(lucene));
+                return new Hits(hits, top.totalHits.value);
             } finally {
                 searchers.release(searcher);
             }
