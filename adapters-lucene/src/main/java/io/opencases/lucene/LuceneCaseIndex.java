@@ -94,6 +94,17 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     @Override
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        documents.clear();
+        dirty.set(true);
+    }
+
+    @Override
     public void removeDomain(String domainId) {
         try {
             writer.deleteDocuments(new Term(DOMAIN, domainId));

@@ -36,6 +36,11 @@ public final class MemoryCaseIndex implements CaseIndex {
     }
 
     @Override
+    public void clear() {
+        byDomain.clear();
+    }
+
+    @Override
     public Hits search(String domainId, Query query) {
         var comparator = CaseOrdering.comparator(query.sorts());
         var matches = byDomain.getOrDefault(domainId, Map.of()).values().stream()

@@ -3,12 +3,15 @@ package io.opencases.memory;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.domain.cases.Case;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 public final class MemoryCaseRepository implements CaseRepository {
-    private final Map<String, Case> cases = new ConcurrentHashMap<>();
+    /** Keyed "domainId/caseId": ids are UUIDs without '/', so key order is (domain id, case id) order. */
+    private final ConcurrentSkipListMap<String, Case> cases = new ConcurrentSkipListMap<>();
     private final Map<String, ClientToken> tokens = new ConcurrentHashMap<>();
 
     @Override
@@ -31,6 +34,12 @@ public final class MemoryCaseRepository implements CaseRepository {
     public void deleteAllInDomain(String domainId) {
         cases.keySet().removeIf(k -> k.startsWith(domainId + "/"));
         tokens.keySet().removeIf(k -> k.startsWith(domainId + "/"));
+    }
+
+    @Override
+    public List<Case> listAfter(String afterDomainId, String afterCaseId, int limit) {
+        var tail = afterDomainId == null ? cases : cases.tailMap(key(afterDomainId, afterCaseId), false);
+        return tail.values().stream().limit(limit).toList();
     }
 
     @Override

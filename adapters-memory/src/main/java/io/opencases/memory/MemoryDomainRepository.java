@@ -27,6 +27,11 @@ public final class MemoryDomainRepository implements DomainRepository {
     }
 
     @Override
+    public Optional<CasesDomain> findById(String domainId) {
+        return Optional.ofNullable(domains.get(domainId));
+    }
+
+    @Override
     public Optional<CasesDomain> findByName(String accountId, String name) {
         return domains.values().stream().filter(d -> d.accountId().equals(accountId) && d.name().equals(name))
                 .findFirst();

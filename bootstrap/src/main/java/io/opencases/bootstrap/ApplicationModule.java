@@ -12,6 +12,8 @@ import io.opencases.application.event.CaseEventDispatcher;
 import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.CaseIndex;
+import io.opencases.application.port.CaseChangeFeed;
+import io.opencases.application.search.CaseIndexMaintenance;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.search.SearchService;
 import io.opencases.application.port.CaseEventOutbox;
@@ -160,8 +162,18 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static CaseIndexing caseIndexing(CaseIndex index, TagRepository tags, Arns arns) {
-        return new CaseIndexing(index, tags, arns);
+    static CaseIndexing caseIndexing(CaseIndex index, CaseChangeFeed feed, TagRepository tags, Arns arns,
+                                     UnitOfWork unitOfWork) {
+        return new CaseIndexing(index, feed, tags, arns, unitOfWork);
+    }
+
+    @Provides
+    @Singleton
+    static CaseIndexMaintenance caseIndexMaintenance(CaseIndex index, CaseChangeFeed feed, CaseRepository cases,
+                                                     DomainRepository domains, CaseIndexing indexing,
+                                                     UnitOfWork unitOfWork, Clock clock) {
+        return new CaseIndexMaintenance(index, feed, cases, domains, indexing, unitOfWork, clock,
+                CaseIndexMaintenance.DEFAULT_LOOKBACK);
     }
 
     @Provides

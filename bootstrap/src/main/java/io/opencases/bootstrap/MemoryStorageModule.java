@@ -13,7 +13,9 @@ import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.port.UnitOfWork;
+import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.memory.MemoryAuditLog;
+import io.opencases.memory.MemoryCaseChangeFeed;
 import io.opencases.memory.MemoryCaseEventOutbox;
 import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryCaseRuleRepository;
@@ -62,6 +64,9 @@ abstract class MemoryStorageModule {
 
     @Binds
     abstract UnitOfWork unitOfWork(MemoryUnitOfWork unitOfWork);
+
+    @Binds
+    abstract CaseChangeFeed changeFeed(MemoryCaseChangeFeed feed);
 
     /** The adapter classes carry no @Inject, so their singletons are made here. */
     @Module
@@ -127,6 +132,12 @@ abstract class MemoryStorageModule {
         @Singleton
         static MemoryCaseEventOutbox outbox() {
             return new MemoryCaseEventOutbox();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryCaseChangeFeed changeFeed(io.opencases.application.port.Clock clock) {
+            return new MemoryCaseChangeFeed(clock);
         }
 
         @dagger.Provides

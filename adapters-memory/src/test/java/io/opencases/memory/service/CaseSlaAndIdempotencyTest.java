@@ -65,8 +65,9 @@ class CaseSlaAndIdempotencyTest {
             () -> UUID.randomUUID().toString(), new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS);
     private final CaseEventRecorder events = new CaseEventRecorder(domains, new MemoryCaseEventOutbox(), context);
     private final io.opencases.application.search.CaseIndexing indexing =
-            new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(), tags,
-                    context.arns());
+            new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
+                    new io.opencases.memory.MemoryCaseChangeFeed(now::get), tags, context.arns(),
+                    context.unitOfWork());
     private final CaseService caseService = new CaseService(domains, fields, templates, caseRules, cases, auditLog,
             relatedItems, tags, events, indexing, context);
     private final RelatedItemService relatedItemService = new RelatedItemService(domains, fields, cases,

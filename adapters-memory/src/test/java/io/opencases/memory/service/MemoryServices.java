@@ -73,7 +73,7 @@ final class MemoryServices {
     MemoryServices(Quotas quotas) {
         var context = new io.opencases.application.UseCaseContext(unitOfWork, clock, ids, arns, quotas);
         var indexing = new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
-                tags, arns);
+                new io.opencases.memory.MemoryCaseChangeFeed(clock), tags, arns, unitOfWork);
         domainService = new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog,
                 relatedItems, tags, indexing, context);
         fieldService = new FieldService(domains, fields, tags, context);

@@ -31,4 +31,13 @@ public interface CaseEventOutbox {
     void markDead(long sequence, int attempts, String lastError);
 
     List<DeadLetter> deadLetters();
+
+    /**
+     * Whether this server instance may deliver now. With several instances on one store only the holder of the
+     * delivery lease delivers, so each event goes out once and in order per case, not once per instance. The lease
+     * is kept until the instance stops (or its connection to the store is lost); asking again is cheap.
+     */
+    default boolean acquireDeliveryLease() {
+        return true;
+    }
 }

@@ -6,6 +6,7 @@ import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.FieldFilter;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Search over the cases of a domain. Use cases update it in the unit of work of every change, so a search made
@@ -31,9 +32,29 @@ public interface CaseIndex {
 
     void upsert(CaseDocument document);
 
+    /** Indexes many documents at once (a rebuild); an adapter may do it faster than one upsert each. */
+    default void upsertAll(java.util.Collection<CaseDocument> documents) {
+        documents.forEach(this::upsert);
+    }
+
     void remove(String domainId, String caseId);
 
     void removeDomain(String domainId);
 
     Hits search(String domainId, Query query);
+
+    /**
+     * Makes everything indexed so far durable, recording that it reflects the change feed up to {@code feedPosition}
+     * (see {@link CaseChangeFeed}). An index that lives in memory has nothing to do.
+     */
+    default void checkpoint(long feedPosition) {
+    }
+
+    /** The feed position of the last checkpoint; empty when the index is new or unusable and must be rebuilt. */
+    default OptionalLong checkpointedPosition() {
+        return OptionalLong.empty();
+    }
+
+    /** Removes every document of every domain (the first step of a rebuild). */
+    void clear();
 }

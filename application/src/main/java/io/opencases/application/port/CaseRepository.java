@@ -3,6 +3,7 @@ package io.opencases.application.port;
 import io.opencases.domain.cases.Case;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Cases, and the CreateCase client tokens that make retries idempotent. */
@@ -16,6 +17,12 @@ public interface CaseRepository {
     void delete(String domainId, String caseId);
 
     void deleteAllInDomain(String domainId);
+
+    /**
+     * Up to {@code limit} cases of every domain after the case ({@code afterDomainId}, {@code afterCaseId}) in
+     * (domain id, case id) order; both null to start. Rebuilding the search index walks the store with this.
+     */
+    List<Case> listAfter(String afterDomainId, String afterCaseId, int limit);
 
     /** What a CreateCase with a client token created: the request's fingerprint and the case it made. */
     record ClientToken(String domainId, String token, String requestFingerprint, String caseId, Instant createdTime) {

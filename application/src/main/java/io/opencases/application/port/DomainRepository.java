@@ -13,6 +13,9 @@ public interface DomainRepository {
     /** The domain, only if it belongs to {@code accountId}: another account's domain does not exist for the caller. */
     Optional<CasesDomain> find(String accountId, String domainId);
 
+    /** The domain whatever its account: for the server's own maintenance (reindexing), never for a caller. */
+    Optional<CasesDomain> findById(String domainId);
+
     Optional<CasesDomain> findByName(String accountId, String name);
 
     int countByAccount(String accountId);

@@ -17,4 +17,12 @@ public interface UnitOfWork {
             return null;
         });
     }
+
+    /**
+     * Runs {@code action} once the enclosing {@code write} has committed, before that write returns; drops it if the
+     * write fails (and, in a store that retries conflicting transactions, when an attempt is retried). Outside a
+     * write it runs at once. Changes to things outside the store, such as the search index, go here so they never
+     * show what was rolled back.
+     */
+    void afterCommit(Runnable action);
 }

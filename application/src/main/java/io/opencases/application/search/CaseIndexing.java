@@ -1,34 +1,77 @@
 package io.opencases.application.search;
 
 import io.opencases.application.Arns;
+import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.application.port.TagRepository;
+import io.opencases.application.port.UnitOfWork;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.search.CaseDocument;
 
-/** Keeps the case index in step with the store; called in the same unit of work as each change to a case. */
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the case index in step with the store; called in the unit of work of each change to a case. The change is
+ * recorded in the change feed with the write (durable, so an index that misses it catches up later), and the index
+ * itself is updated once the write has committed, before the use case returns: a search after a 200 sees the write,
+ * and a rolled-back write never reaches the index.
+ */
 public final class CaseIndexing {
     private final CaseIndex index;
+    private final CaseChangeFeed feed;
     private final TagRepository tags;
     private final Arns arns;
+    private final UnitOfWork unitOfWork;
+    /** Feed positions this instance has already applied to its index; the feed follower skips them. */
+    private final Set<Long> appliedHere = ConcurrentHashMap.newKeySet();
 
-    public CaseIndexing(CaseIndex index, TagRepository tags, Arns arns) {
+    public CaseIndexing(CaseIndex index, CaseChangeFeed feed, TagRepository tags, Arns arns, UnitOfWork unitOfWork) {
         this.index = index;
+        this.feed = feed;
         this.tags = tags;
         this.arns = arns;
+        this.unitOfWork = unitOfWork;
     }
 
     public void caseChanged(String accountId, Case aCase) {
-        var caseTags = tags.tags(arns.caseArn(accountId, aCase.domainId(), aCase.caseId()));
-        index.upsert(new CaseDocument(aCase.domainId(), aCase.caseId(), aCase.templateId(), aCase.values(),
-                caseTags));
+        CaseDocument document = document(accountId, aCase);
+        long position = feed.append(aCase.domainId(), aCase.caseId());
+        unitOfWork.afterCommit(() -> {
+            index.upsert(document);
+            appliedHere.add(position);
+        });
     }
 
     public void caseDeleted(String domainId, String caseId) {
-        index.remove(domainId, caseId);
+        long position = feed.append(domainId, caseId);
+        unitOfWork.afterCommit(() -> {
+            index.remove(domainId, caseId);
+            appliedHere.add(position);
+        });
     }
 
     public void domainDeleted(String domainId) {
-        index.removeDomain(domainId);
+        long position = feed.append(domainId, null);
+        unitOfWork.afterCommit(() -> {
+            index.removeDomain(domainId);
+            appliedHere.add(position);
+        });
+    }
+
+    /** The index document of a stored case: its values and the tags on its ARN. */
+    CaseDocument document(String accountId, Case aCase) {
+        var caseTags = tags.tags(arns.caseArn(accountId, aCase.domainId(), aCase.caseId()));
+        return new CaseDocument(aCase.domainId(), aCase.caseId(), aCase.templateId(), aCase.values(), caseTags);
+    }
+
+    /** Whether this instance applied the change at {@code position} itself (and forgets it: each is asked once). */
+    boolean appliedHere(long position) {
+        return appliedHere.remove(position);
+    }
+
+    /** Forgets what was applied here (a rebuild reads everything from the store anyway). */
+    void forgetApplied() {
+        appliedHere.clear();
     }
 }

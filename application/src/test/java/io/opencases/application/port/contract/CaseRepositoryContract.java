@@ -100,4 +100,34 @@ public interface CaseRepositoryContract {
         assertThat(caseRepository().findClientToken(domainId, "t")).isEmpty();
         assertThat(caseRepository().find(otherDomainId, kept.caseId())).contains(kept);
     }
+
+    @Test
+    default void listAfterWalksEveryCaseInDomainAndCaseIdOrder() {
+        String domainId = newDomainId();
+        var saved = new java.util.ArrayList<Case>();
+        for (int i = 0; i < 5; i++) {
+            Case aCase = newCase(domainId);
+            caseRepository().save(aCase);
+            saved.add(aCase);
+        }
+        saved.sort(java.util.Comparator.comparing(Case::caseId));
+
+        var walked = new java.util.ArrayList<Case>();
+        String afterCaseId = "";
+        while (true) {
+            var page = caseRepository().listAfter(domainId, afterCaseId, 2).stream()
+                    .filter(c -> c.domainId().equals(domainId)).toList();
+            if (page.isEmpty()) {
+                break;
+            }
+            walked.addAll(page);
+            afterCaseId = page.get(page.size() - 1).caseId();
+        }
+
+        assertThat(walked).containsExactlyElementsOf(saved);
+        var fromStart = caseRepository().listAfter(null, null, Integer.MAX_VALUE);
+        assertThat(fromStart).containsAll(saved);
+        assertThat(fromStart).isSortedAccordingTo(java.util.Comparator.comparing(Case::domainId)
+                .thenComparing(Case::caseId));
+    }
 }

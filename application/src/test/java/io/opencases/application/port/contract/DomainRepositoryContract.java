@@ -41,6 +41,14 @@ public interface DomainRepositoryContract {
     }
 
     @Test
+    default void findByIdFindsTheDomainWhateverItsAccount() {
+        var domain = inserted(newAccountId(), "Support");
+
+        assertThat(domainRepository().findById(domain.domainId())).contains(domain);
+        assertThat(domainRepository().findById(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
     default void anotherAccountDoesNotFindTheDomain() {
         var domain = inserted(newAccountId(), "Support");
 

@@ -102,4 +102,42 @@ public interface UnitOfWorkContract {
 
         assertThat(counter[0]).isEqualTo(writers * incrementsEach);
     }
+
+    @Test
+    default void afterCommitActionsRunWhenTheWriteCommitsInOrder() {
+        var ran = new ArrayList<String>();
+
+        String result = unitOfWork().write(() -> {
+            unitOfWork().afterCommit(() -> ran.add("first"));
+            unitOfWork().afterCommit(() -> ran.add("second"));
+            assertThat(ran).isEmpty();
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(ran).containsExactly("first", "second");
+    }
+
+    @Test
+    default void afterCommitActionsOfAFailedWriteNeverRun() {
+        var ran = new ArrayList<String>();
+
+        assertThatThrownBy(() -> unitOfWork().write(() -> {
+            unitOfWork().afterCommit(() -> ran.add("lost"));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        unitOfWork().write(() -> {
+        });
+
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    default void afterCommitOutsideAWriteRunsAtOnce() {
+        var ran = new ArrayList<String>();
+
+        unitOfWork().afterCommit(() -> ran.add("now"));
+
+        assertThat(ran).containsExactly("now");
+    }
 }

@@ -1,0 +1,34 @@
+package io.opencases.application.port;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable record of which cases changed, written in the unit of work of each change. Search indexes follow it:
+ * an index that missed changes (a crash between commit and indexing, or a change made through another server
+ * instance) catches up from its last checkpointed position instead of being rebuilt.
+ *
+ * <p>Positions grow, but with concurrent writers a change may become visible after a change with a higher position
+ * (positions are taken before commit). Followers therefore look back over recent changes; see CaseIndexMaintenance.
+ */
+public interface CaseChangeFeed {
+
+    /** One change: a case created, updated or deleted ({@code caseId}), or a whole domain deleted (null caseId). */
+    record Change(long position, String domainId, String caseId, Instant recordedAt) {
+    }
+
+    /** Records that the case changed ({@code caseId} null: the whole domain was deleted); returns its position. */
+    long append(String domainId, String caseId);
+
+    /** Up to {@code limit} visible changes with a position greater than {@code position}, in position order. */
+    List<Change> after(long position, int limit);
+
+    /** The highest position recorded so far (0 when empty). */
+    long head();
+
+    /** Forgets changes recorded before {@code before}; the feed keeps only what followers may still need. */
+    void prune(Instant before);
+
+    /** The highest position {@link #prune} has forgotten (0 if none): an index checkpointed below it must rebuild. */
+    long prunedThrough();
+}
