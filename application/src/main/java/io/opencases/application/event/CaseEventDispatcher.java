@@ -36,6 +36,10 @@ public final class CaseEventDispatcher {
 
     /** One pass over the due events; returns how many were delivered. Not for concurrent use. */
     public int dispatch() {
+        if (!outbox.acquireDeliveryLease()) {
+            // Another instance on the same store delivers; this one stands by in case it stops.
+            return 0;
+        }
         var pending = unitOfWork.read(() -> outbox.pending(BATCH));
         var blockedCases = new HashSet<String>();
         int delivered = 0;
