@@ -39,6 +39,12 @@ public final class ConfigLoader {
         options.put("host", "OPENCASES_HOST");
         options.put("port", "OPENCASES_PORT");
         options.put("storage", "OPENCASES_STORAGE");
+        options.put("data-dir", "OPENCASES_DATA_DIR");
+        options.put("jdbc-url", "OPENCASES_JDBC_URL");
+        options.put("db-user", "OPENCASES_DB_USER");
+        options.put("db-password", "OPENCASES_DB_PASSWORD");
+        options.put("db-pool-size", "OPENCASES_DB_POOL_SIZE");
+        options.put("rebuild-index", "OPENCASES_REBUILD_INDEX");
         options.put("region", "OPENCASES_REGION");
         options.put("account-id", "OPENCASES_ACCOUNT_ID");
         options.put("access-key-id", "OPENCASES_ACCESS_KEY_ID");
@@ -100,11 +106,14 @@ public final class ConfigLoader {
     private static ServerConfig build(Map<String, String> values) {
         String host = values.getOrDefault("host", "127.0.0.1");
         int port = intOption(values, "port", 8080, 0, 65535);
-        ServerConfig.Storage storage = switch (values.getOrDefault("storage", "memory").toLowerCase(Locale.ROOT)) {
+        ServerConfig.Storage storage = switch (values.getOrDefault("storage", "embedded").toLowerCase(Locale.ROOT)) {
             case "memory" -> ServerConfig.Storage.MEMORY;
-            default -> throw new ConfigException("--storage must be 'memory' (got '" + values.get("storage")
-                    + "'); 'embedded' and 'postgres' come with the PostgreSQL adapter.");
+            case "embedded" -> ServerConfig.Storage.EMBEDDED;
+            case "postgres" -> ServerConfig.Storage.POSTGRES;
+            default -> throw new ConfigException("--storage must be 'embedded', 'postgres' or 'memory' (got '"
+                    + values.get("storage") + "').");
         };
+        ServerConfig.Database database = database(values, storage);
         String region = values.getOrDefault("region", "us-east-1");
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new ConfigException("--region '" + region + "' is not an AWS region name like us-east-1.");
@@ -151,7 +160,28 @@ public final class ConfigLoader {
             throw new ConfigException("The same access key id is configured more than once.");
         }
         return new ServerConfig(host, port, storage, region, accountId, auth.equals("sigv4"), credentials,
-                generated, quotas, events(values));
+                generated, quotas, events(values), database);
+    }
+
+    private static ServerConfig.Database database(Map<String, String> values, ServerConfig.Storage storage) {
+        String jdbcUrl = values.get("jdbc-url");
+        if (storage == ServerConfig.Storage.POSTGRES && jdbcUrl == null) {
+            throw new ConfigException("--storage postgres needs --jdbc-url (OPENCASES_JDBC_URL), e.g. "
+                    + "jdbc:postgresql://localhost:5432/opencases.");
+        }
+        if (jdbcUrl != null && storage != ServerConfig.Storage.POSTGRES) {
+            throw new ConfigException("--jdbc-url is only used with --storage postgres.");
+        }
+        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("--jdbc-url must start with jdbc:postgresql: (got '" + jdbcUrl + "').");
+        }
+        String rebuild = values.getOrDefault("rebuild-index", "false").toLowerCase(Locale.ROOT);
+        if (!rebuild.equals("true") && !rebuild.equals("false")) {
+            throw new ConfigException("--rebuild-index must be 'true' or 'false' (got '" + rebuild + "').");
+        }
+        return new ServerConfig.Database(jdbcUrl, values.get("db-user"), values.get("db-password"),
+                Path.of(values.getOrDefault("data-dir", "data")),
+                intOption(values, "db-pool-size", 16, 1, 1_000), rebuild.equals("true"));
     }
 
     private static ServerConfig.Events events(Map<String, String> values) {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts OpenCases: reads the configuration, builds the component for the chosen storage, serves until SIGTERM. */
@@ -46,19 +47,43 @@ public final class Main {
 
     /** Builds and starts a server; used by main and by the end-to-end tests. */
     public static OpenCasesServer start(ServerConfig config) {
-        return start(component(config));
+        if (config.storage() != ServerConfig.Storage.EMBEDDED) {
+            return start(component(config));
+        }
+        var database = EmbeddedDatabase.start(config.database().dataDir(), true);
+        try {
+            var withUrl = config.withDatabase(config.database().withJdbcUrl(database.jdbcUrl(), EmbeddedDatabase.USER,
+                    null));
+            return start(component(withUrl), List.of(database));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** The wired object graph for the configured storage, not started. */
     public static ServerComponent component(ServerConfig config) {
         return switch (config.storage()) {
             case MEMORY -> DaggerMemoryServerComponent.factory().create(config);
+            case EMBEDDED, POSTGRES -> {
+                if (config.database().jdbcUrl() == null) {
+                    throw new IllegalStateException("the embedded database must be started before its component");
+                }
+                throw new UnsupportedOperationException("PostgreSQL storage is being wired");
+            }
         };
     }
 
     public static OpenCasesServer start(ServerComponent component) {
+        return start(component, List.of());
+    }
+
+    /** Starts the component's server; {@code external} (an embedded database) is closed after it on stop. */
+    public static OpenCasesServer start(ServerComponent component, List<AutoCloseable> external) {
         ServerConfig config = component.config();
-        var server = new OpenCasesServer(component.server(), component.eventDispatcher());
+        var resources = new java.util.ArrayList<AutoCloseable>(component.resources());
+        resources.addAll(external);
+        var server = new OpenCasesServer(component, resources);
         server.start();
         if (!config.authEnabled()) {
             LOG.warn("Authentication is OFF (--auth none): every request is accepted as account {}. "

@@ -1,35 +1,71 @@
 package io.opencases.bootstrap;
 
 import io.opencases.application.event.CaseEventDispatcher;
+import io.opencases.application.search.CaseIndexMaintenance;
 import io.opencases.rest.RestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** A running OpenCases: the HTTP listener plus the background loop that delivers case events. */
+/**
+ * A running OpenCases: the HTTP listener plus two background loops, one delivering case events and one keeping the
+ * search index in step with the store's change feed; and the resources (storage, index, embedded database) it
+ * closes when it stops.
+ */
 public final class OpenCasesServer {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCasesServer.class);
     private static final long DELIVERY_INTERVAL_MILLIS = 100;
+    private static final long FOLLOW_INTERVAL_MILLIS = 100;
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
 
     private final RestServer rest;
     private final CaseEventDispatcher dispatcher;
-    private final ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "opencases-event-delivery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final CaseIndexMaintenance maintenance;
+    private final ServerConfig config;
+    /** Closed in this order on stop: the index and storage first, the embedded database last. */
+    private final List<AutoCloseable> resources;
+    private final ScheduledExecutorService delivery = daemonThread("opencases-event-delivery");
+    private final ScheduledExecutorService indexing = daemonThread("opencases-index-follower");
+    private Instant lastCheckpoint = Instant.now();
+    private Instant lastPrune = Instant.now();
 
-    OpenCasesServer(RestServer rest, CaseEventDispatcher dispatcher) {
-        this.rest = rest;
-        this.dispatcher = dispatcher;
+    OpenCasesServer(ServerComponent component, List<AutoCloseable> resources) {
+        this.rest = component.server();
+        this.dispatcher = component.eventDispatcher();
+        this.maintenance = component.indexMaintenance();
+        this.config = component.config();
+        this.resources = List.copyOf(resources);
     }
 
     void start() {
+        // The index must agree with the store before the first search is answered.
+        if (config.database().rebuildIndex()) {
+            long began = System.nanoTime();
+            long cases = maintenance.rebuild();
+            LOG.info("Search index rebuilt on request: {} cases in {} ms", cases,
+                    (System.nanoTime() - began) / 1_000_000);
+        } else {
+            var outcome = maintenance.start();
+            if (outcome.rebuilt()) {
+                LOG.info("Search index rebuilt from the store: {} cases in {} ms", outcome.cases(),
+                        outcome.took().toMillis());
+            } else {
+                LOG.info("Search index caught up from its checkpoint: {} changes in {} ms", outcome.changesApplied(),
+                        outcome.took().toMillis());
+            }
+        }
         rest.start();
         delivery.scheduleWithFixedDelay(this::deliver, DELIVERY_INTERVAL_MILLIS, DELIVERY_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+        indexing.scheduleWithFixedDelay(this::followChanges, FOLLOW_INTERVAL_MILLIS, FOLLOW_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -42,19 +78,76 @@ public final class OpenCasesServer {
         }
     }
 
+    private void followChanges() {
+        try {
+            maintenance.follow();
+            Instant now = Instant.now();
+            if (now.isAfter(lastCheckpoint.plus(CHECKPOINT_INTERVAL))) {
+                maintenance.checkpoint();
+                lastCheckpoint = now;
+            }
+            if (now.isAfter(lastPrune.plus(PRUNE_INTERVAL))) {
+                maintenance.prune(feedRetention());
+                lastPrune = now;
+            }
+        } catch (RuntimeException e) {
+            // Changes stay in the feed; the next pass applies them.
+            LOG.error("Search index follower pass failed", e);
+        }
+    }
+
+    /**
+     * How long the change feed keeps changes: an instance (or index) that falls further behind rebuilds at start.
+     * Memory storage has one instance whose index never outlives it, so it needs only the look-back window.
+     */
+    private Duration feedRetention() {
+        return config.storage() == ServerConfig.Storage.MEMORY ? Duration.ofSeconds(60) : Duration.ofHours(24);
+    }
+
+    private static ScheduledExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     public int port() {
         return rest.port();
     }
 
-    /** Drains in-flight requests, then makes one last delivery pass before stopping the loop. */
-    public void stop(long graceMillis) {
+    /**
+     * Drains in-flight requests, makes one last delivery pass and index checkpoint, then closes storage. Safe to
+     * call twice (SIGTERM and the shutdown hook).
+     */
+    public synchronized void stop(long graceMillis) {
+        if (delivery.isShutdown()) {
+            return;
+        }
         rest.stop(graceMillis);
         delivery.shutdown();
+        indexing.shutdown();
         try {
             delivery.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
+            indexing.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         deliver();
+        try {
+            maintenance.follow();
+            maintenance.checkpoint();
+        } catch (RuntimeException e) {
+            LOG.warn("Final search index checkpoint failed; the index catches up or rebuilds at next start", e);
+        }
+        var failures = new ArrayList<Exception>();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }
+        failures.forEach(e -> LOG.warn("Closing a resource failed", e));
     }
 }

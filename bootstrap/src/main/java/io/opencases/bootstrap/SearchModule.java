@@ -2,15 +2,13 @@ package io.opencases.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.lucene.LuceneCaseIndex;
 
 import javax.inject.Singleton;
 
-/**
- * The case index: Lucene. With memory storage it lives in memory too (ByteBuffersDirectory); the PostgreSQL profile
- * will keep it in the data directory and rebuild it from the store when needed.
- */
+/** The case index of memory storage: Lucene in memory too (ByteBuffersDirectory), rebuilt (empty) at each start. */
 @Module
 final class SearchModule {
     private SearchModule() {
@@ -18,7 +16,18 @@ final class SearchModule {
 
     @Provides
     @Singleton
-    static CaseIndex caseIndex() {
+    static LuceneCaseIndex luceneIndex() {
         return new LuceneCaseIndex();
+    }
+
+    @Provides
+    static CaseIndex caseIndex(LuceneCaseIndex index) {
+        return index;
+    }
+
+    @Provides
+    @IntoSet
+    static AutoCloseable closeIndex(LuceneCaseIndex index) {
+        return index;
     }
 }

@@ -24,6 +24,12 @@ public interface ServerComponent {
 
     io.opencases.application.port.UnitOfWork unitOfWork();
 
+    /** Keeps the search index in step with the store; the server runs it at start and in a background loop. */
+    io.opencases.application.search.CaseIndexMaintenance indexMaintenance();
+
+    /** What the server closes when it stops (the index, the storage pool). */
+    java.util.Set<AutoCloseable> resources();
+
     /** The implemented operations by name. */
     Map<String, OperationHandler> operations();
 }

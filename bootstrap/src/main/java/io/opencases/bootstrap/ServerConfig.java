@@ -11,10 +11,48 @@ import java.util.List;
  */
 public record ServerConfig(String host, int port, Storage storage, String region, String accountId,
                            boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
-                           Quotas quotas, Events events) {
+                           Quotas quotas, Events events, Database database) {
 
     public enum Storage {
-        MEMORY
+        /** Everything in the process; gone on exit. */
+        MEMORY,
+        /** A PostgreSQL started and stopped with the server, its data under the data directory (the default). */
+        EMBEDDED,
+        /** An external PostgreSQL server at {@code jdbcUrl}. */
+        POSTGRES
+    }
+
+    /**
+     * The durable storage settings: the JDBC URL and login ({@code jdbcUrl} is filled in by the server itself for
+     * the embedded database), the data directory (the embedded database and the search index live there), the
+     * connection pool size, and whether to rebuild the search index from the store at start.
+     */
+    public record Database(String jdbcUrl, String user, String password, java.nio.file.Path dataDir, int poolSize,
+                           boolean rebuildIndex) {
+        public static final Database DEFAULT = new Database(null, null, null, java.nio.file.Path.of("data"), 16,
+                false);
+
+        public Database withJdbcUrl(String url, String newUser, String newPassword) {
+            return new Database(url, newUser, newPassword, dataDir, poolSize, rebuildIndex);
+        }
+
+        /** Where this instance keeps its search index. */
+        public java.nio.file.Path indexDir() {
+            return dataDir.resolve("index");
+        }
+    }
+
+    /** A configuration without durable storage settings (memory storage, tests). */
+    public ServerConfig(String host, int port, Storage storage, String region, String accountId,
+                        boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
+                        Quotas quotas, Events events) {
+        this(host, port, storage, region, accountId, authEnabled, credentials, generatedCredentials, quotas, events,
+                Database.DEFAULT);
+    }
+
+    public ServerConfig withDatabase(Database newDatabase) {
+        return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
+                generatedCredentials, quotas, events, newDatabase);
     }
 
     /**

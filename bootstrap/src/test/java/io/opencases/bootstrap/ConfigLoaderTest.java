@@ -19,7 +19,7 @@ class ConfigLoaderTest {
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.storage()).isEqualTo(ServerConfig.Storage.MEMORY);
+        assertThat(config.storage()).isEqualTo(ServerConfig.Storage.EMBEDDED);
         assertThat(config.region()).isEqualTo("us-east-1");
         assertThat(config.accountId()).isEqualTo("000000000000");
         assertThat(config.authEnabled()).isTrue();

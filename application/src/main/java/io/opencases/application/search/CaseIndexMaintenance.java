@@ -125,9 +125,15 @@ public final class CaseIndexMaintenance {
         return catchUp(settled);
     }
 
-    /** Makes the index durable up to what is settled, and lets the feed forget what no follower needs. */
+    /** Makes the index durable up to what is settled. */
     public void checkpoint() {
         index.checkpoint(settled);
+    }
+
+    /** Lets the feed forget changes older than {@code retention}; an index further behind rebuilds at start. */
+    public void prune(Duration retention) {
+        Instant before = clock.now().minus(retention.compareTo(lookback) > 0 ? retention : lookback.multipliedBy(2));
+        unitOfWork.write(() -> feed.prune(before));
     }
 
     private long catchUp(long from) {

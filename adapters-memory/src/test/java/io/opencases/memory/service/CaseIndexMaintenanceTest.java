@@ -1,0 +1,269 @@
+package io.opencases.memory.service;
+
+import io.opencases.application.Arns;
+import io.opencases.application.port.CaseChangeFeed;
+import io.opencases.application.port.CaseIndex;
+import io.opencases.application.search.CaseIndexMaintenance;
+import io.opencases.application.search.CaseIndexing;
+import io.opencases.domain.cases.Case;
+import io.opencases.domain.casesdomain.CasesDomain;
+import io.opencases.domain.casesdomain.DomainStatus;
+import io.opencases.domain.field.FieldValue;
+import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.CaseSort;
+import io.opencases.memory.MemoryCaseChangeFeed;
+import io.opencases.memory.MemoryCaseIndex;
+import io.opencases.memory.MemoryCaseRepository;
+import io.opencases.memory.MemoryDomainRepository;
+import io.opencases.memory.MemoryTagRepository;
+import io.opencases.memory.MemoryUnitOfWork;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The index maintenance on memory adapters: rebuild from the store, catch-up from a checkpoint, following changes
+ * another instance made, and the look-back that catches changes which became visible late.
+ */
+class CaseIndexMaintenanceTest {
+    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    private static final Duration LOOKBACK = Duration.ofSeconds(10);
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final MemoryUnitOfWork unitOfWork = new MemoryUnitOfWork();
+    private final MemoryDomainRepository domains = new MemoryDomainRepository();
+    private final MemoryCaseRepository cases = new MemoryCaseRepository();
+    private final MemoryTagRepository tags = new MemoryTagRepository();
+    private final HidingFeed feed = new HidingFeed(new MemoryCaseChangeFeed(now::get));
+    private final CheckpointingIndex index = new CheckpointingIndex();
+    private final CaseIndexing indexing = new CaseIndexing(index, feed, tags, new Arns("aws", "us-east-1"),
+            unitOfWork);
+    private final CaseIndexMaintenance maintenance = new CaseIndexMaintenance(index, feed, cases, domains,
+            indexing, unitOfWork, now::get, LOOKBACK);
+    private final String domainId = "domain-1";
+
+    CaseIndexMaintenanceTest() {
+        domains.insert(new CasesDomain("111111111111", domainId, "d", DomainStatus.Active, T0));
+    }
+
+    private Case stored(String caseId, String title) {
+        var aCase = new Case(domainId, caseId, "template-1", Map.of("title", new FieldValue.StringValue(title)), T0);
+        cases.save(aCase);
+        return aCase;
+    }
+
+    /** A change made through another server instance: stored and recorded in the feed, but not in our index. */
+    private void changedElsewhere(String caseId, String title) {
+        stored(caseId, title);
+        feed.append(domainId, caseId);
+    }
+
+    private List<String> indexedIds() {
+        return index.search(domainId, new CaseIndex.Query(null, List.of(), List.of(new CaseSort("case_id", true)),
+                null, 100)).documents().stream().map(CaseDocument::caseId).toList();
+    }
+
+    @Test
+    void anIndexWithoutACheckpointIsRebuiltFromTheStore() {
+        stored("case-a", "one");
+        stored("case-b", "two");
+
+        var outcome = maintenance.start();
+
+        assertThat(outcome.rebuilt()).isTrue();
+        assertThat(outcome.cases()).isEqualTo(2);
+        assertThat(indexedIds()).containsExactly("case-a", "case-b");
+        assertThat(index.checkpoint).isNotNull();
+    }
+
+    @Test
+    void aRebuildDropsWhatTheStoreNoLongerHas() {
+        index.upsert(new CaseDocument(domainId, "ghost", "t", Map.of(), Map.of()));
+        stored("case-a", "one");
+
+        maintenance.rebuild();
+
+        assertThat(indexedIds()).containsExactly("case-a");
+    }
+
+    @Test
+    void followingAppliesChangesMadeThroughAnotherInstance() {
+        maintenance.start();
+        changedElsewhere("case-a", "one");
+
+        maintenance.follow();
+        assertThat(indexedIds()).containsExactly("case-a");
+
+        unitOfWork.write(() -> cases.delete(domainId, "case-a"));
+        feed.append(domainId, "case-a");
+        maintenance.follow();
+        assertThat(indexedIds()).isEmpty();
+    }
+
+    @Test
+    void changesThisInstanceIndexedAreNotReadFromTheStoreAgain() {
+        maintenance.start();
+        var aCase = stored("case-a", "one");
+        unitOfWork.write(() -> indexing.caseChanged("111111111111", aCase));
+        int upserts = index.upserts;
+
+        long applied = maintenance.follow();
+
+        assertThat(applied).isZero();
+        assertThat(index.upserts).isEqualTo(upserts);
+        assertThat(indexedIds()).containsExactly("case-a");
+    }
+
+    @Test
+    void aChangeThatBecomesVisibleLateIsStillAppliedWithinTheLookBack() {
+        maintenance.start();
+        feed.hideNext();
+        changedElsewhere("case-late", "late");
+        changedElsewhere("case-b", "b");
+
+        maintenance.follow();
+        assertThat(indexedIds()).containsExactly("case-b");
+
+        feed.reveal();
+        now.set(T0.plusSeconds(5));
+        maintenance.follow();
+        assertThat(indexedIds()).containsExactly("case-b", "case-late");
+    }
+
+    @Test
+    void aCheckpointedIndexCatchesUpInsteadOfRebuilding() {
+        maintenance.start();
+        now.set(T0.plusSeconds(60));
+        maintenance.follow();
+        maintenance.checkpoint();
+        changedElsewhere("case-after-checkpoint", "x");
+
+        var outcome = maintenance.start();
+
+        assertThat(outcome.rebuilt()).isFalse();
+        assertThat(outcome.changesApplied()).isEqualTo(1);
+        assertThat(indexedIds()).containsExactly("case-after-checkpoint");
+    }
+
+    @Test
+    void anIndexCheckpointedBeforeWhatTheFeedForgotIsRebuilt() {
+        changedElsewhere("case-a", "a");
+        index.checkpoint = OptionalLong.of(0);
+        now.set(T0.plus(Duration.ofHours(2)));
+        maintenance.prune(Duration.ofHours(1));
+
+        var outcome = maintenance.start();
+
+        assertThat(outcome.rebuilt()).isTrue();
+        assertThat(indexedIds()).containsExactly("case-a");
+    }
+
+    /** The reference index plus a remembered checkpoint, as a persistent index would keep it. */
+    private static final class CheckpointingIndex extends MemoryCaseIndexDelegate {
+        OptionalLong checkpoint;
+        int upserts;
+
+        @Override
+        public void upsert(CaseDocument document) {
+            upserts++;
+            super.upsert(document);
+        }
+
+        @Override
+        public void checkpoint(long feedPosition) {
+            checkpoint = OptionalLong.of(feedPosition);
+        }
+
+        @Override
+        public OptionalLong checkpointedPosition() {
+            return checkpoint == null ? OptionalLong.empty() : checkpoint;
+        }
+    }
+
+    private static class MemoryCaseIndexDelegate implements CaseIndex {
+        private final MemoryCaseIndex delegate = new MemoryCaseIndex();
+
+        @Override
+        public void upsert(CaseDocument document) {
+            delegate.upsert(document);
+        }
+
+        @Override
+        public void remove(String domainId, String caseId) {
+            delegate.remove(domainId, caseId);
+        }
+
+        @Override
+        public void removeDomain(String domainId) {
+            delegate.removeDomain(domainId);
+        }
+
+        @Override
+        public Hits search(String domainId, Query query) {
+            return delegate.search(domainId, query);
+        }
+
+        @Override
+        public void clear() {
+            delegate.clear();
+        }
+    }
+
+    /** A feed that can hide a change, as PostgreSQL does until the transaction that recorded it commits. */
+    private static final class HidingFeed implements CaseChangeFeed {
+        private final CaseChangeFeed delegate;
+        private final Set<Long> hidden = new HashSet<>();
+        private boolean hideNext;
+
+        HidingFeed(CaseChangeFeed delegate) {
+            this.delegate = delegate;
+        }
+
+        void hideNext() {
+            hideNext = true;
+        }
+
+        void reveal() {
+            hidden.clear();
+        }
+
+        @Override
+        public long append(String domainId, String caseId) {
+            long position = delegate.append(domainId, caseId);
+            if (hideNext) {
+                hidden.add(position);
+                hideNext = false;
+            }
+            return position;
+        }
+
+        @Override
+        public List<Change> after(long position, int limit) {
+            return delegate.after(position, limit).stream().filter(c -> !hidden.contains(c.position())).toList();
+        }
+
+        @Override
+        public long head() {
+            return delegate.head();
+        }
+
+        @Override
+        public void prune(Instant before) {
+            delegate.prune(before);
+        }
+
+        @Override
+        public long prunedThrough() {
+            return delegate.prunedThrough();
+        }
+    }
+}

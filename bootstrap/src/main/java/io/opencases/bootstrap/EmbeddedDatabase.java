@@ -1,0 +1,97 @@
+package io.opencases.bootstrap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The default deployment's database: a real PostgreSQL (the binaries come from Maven Central with the server),
+ * started and stopped with the server, its cluster under {@code <data-dir>/postgres} so data survives restarts.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on the cluster in {@code dataDir} (created on first start). {@code durable} keeps fsync on,
+     * as a production database must; tests that throw their data away switch it off for speed.
+     */
+    static EmbeddedDatabase start(Path dataDir, boolean durable) {
+        Path cluster = dataDir.resolve("postgres").toAbsolutePath();
+        try {
+            Files.createDirectories(cluster.getParent());
+            stopOrphan(cluster);
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(cluster)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB");
+            if (durable) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            var postgres = builder.start();
+            LOG.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), cluster);
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster, e);
+        }
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, "postgres");
+    }
+
+    /**
+     * A server killed without its stop (kill -9) leaves its PostgreSQL running on the cluster; a new start would
+     * fail on the cluster's lock. That orphan is ours: stop it (a fast shutdown, nothing committed is lost).
+     */
+    private static void stopOrphan(Path cluster) throws IOException {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        LOG.warn("Stopping PostgreSQL process {} left running on {} by a server that did not stop cleanly", pid,
+                cluster);
+        try {
+            // SIGINT is PostgreSQL's fast shutdown; ProcessHandle only sends TERM or KILL, so ask kill(1).
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("Could not stop the PostgreSQL process " + pid + " still running on " + cluster, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
