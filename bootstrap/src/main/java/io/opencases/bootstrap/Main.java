@@ -84,7 +84,18 @@ public final class Main {
         var resources = new java.util.ArrayList<AutoCloseable>(component.resources());
         resources.addAll(external);
         var server = new OpenCasesServer(component, resources);
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            for (AutoCloseable resource : resources) {
+                try {
+                    resource.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
         if (!config.authEnabled()) {
             LOG.warn("Authentication is OFF (--auth none): every request is accepted as account {}. "
                     + "Use this only for throwaway local work.", config.accountId());

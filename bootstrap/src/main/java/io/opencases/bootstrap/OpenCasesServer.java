@@ -116,6 +116,11 @@ public final class OpenCasesServer {
         return rest.port();
     }
 
+    /** The JDBC URL of the database the server stores in (the embedded one's, once started); null in memory. */
+    public String jdbcUrl() {
+        return config.database().jdbcUrl();
+    }
+
     /**
      * Drains in-flight requests, makes one last delivery pass and index checkpoint, then closes storage. Safe to
      * call twice (SIGTERM and the shutdown hook).

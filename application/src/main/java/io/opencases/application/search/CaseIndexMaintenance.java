@@ -48,6 +48,9 @@ public final class CaseIndexMaintenance {
     private long settled;
     /** Positions above {@code settled} already applied. */
     private final Set<Long> applied = new HashSet<>();
+    /** The highest position read so far. */
+    private long highestSeen;
+    private Instant lastWindowPass;
 
     public CaseIndexMaintenance(CaseIndex index, CaseChangeFeed feed, CaseRepository cases, DomainRepository domains,
                                 CaseIndexing indexing, UnitOfWork unitOfWork, Clock clock, Duration lookback) {
@@ -89,6 +92,7 @@ public final class CaseIndexMaintenance {
         long from = feed.head();
         indexing.forgetApplied();
         applied.clear();
+        highestSeen = 0;
         index.clear();
         long count = 0;
         String afterDomain = null;
@@ -120,9 +124,17 @@ public final class CaseIndexMaintenance {
         return count;
     }
 
-    /** One pass over the feed: applies what changed (since the last pass) and was not applied here already. */
+    /**
+     * One pass over the feed: applies what changed and was not applied here already. Most passes read only what is
+     * new since the last; every tenth of the look-back a pass re-reads the whole window for late-visible changes.
+     */
     public long follow() {
-        return catchUp(settled);
+        Instant now = clock.now();
+        if (lastWindowPass == null || !now.isBefore(lastWindowPass.plus(lookback.dividedBy(10)))) {
+            lastWindowPass = now;
+            return catchUp(settled);
+        }
+        return catchUp(Math.max(settled, highestSeen));
     }
 
     /** Makes the index durable up to what is settled. */
@@ -140,7 +152,8 @@ public final class CaseIndexMaintenance {
         Instant horizon = clock.now().minus(lookback);
         long position = from;
         long count = 0;
-        boolean settling = true;
+        // Only a pass that starts at the settled position can move it.
+        boolean settling = from == settled;
         while (true) {
             long after = position;
             List<CaseChangeFeed.Change> changes = unitOfWork.read(() -> feed.after(after, BATCH));
@@ -149,6 +162,7 @@ public final class CaseIndexMaintenance {
             }
             for (CaseChangeFeed.Change change : changes) {
                 position = change.position();
+                highestSeen = Math.max(highestSeen, position);
                 if (change.position() > settled && !applied.contains(change.position())) {
                     if (!indexing.appliedHere(change.position())) {
                         apply(change);

@@ -3,6 +3,7 @@ package io.opencases.bootstrap.conformance;
 import io.opencases.application.Quotas;
 import io.opencases.bootstrap.Main;
 import io.opencases.bootstrap.ServerConfig;
+import io.opencases.bootstrap.TestDatabases;
 import io.opencases.bootstrap.OpenCasesServer;
 import io.opencases.rest.auth.Credentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,9 +31,24 @@ public final class TestServer implements AutoCloseable {
     private final OpenCasesServer server;
 
     private TestServer(Quotas quotas, boolean authEnabled, ServerConfig.Events events) {
-        var config = new ServerConfig("127.0.0.1", 0, ServerConfig.Storage.MEMORY, REGION, ACCOUNT_A.accountId(),
-                authEnabled, authEnabled ? List.of(ACCOUNT_A, ACCOUNT_B) : List.of(), false, quotas, events);
+        var config = config(quotas, authEnabled, events);
+        // The same suite runs on memory storage and, in a second pass, on PostgreSQL (see the bootstrap pom).
+        this.server = Main.start(TestDatabases.postgresRequested() ? TestDatabases.onPostgres(config) : config);
+    }
+
+    private TestServer(ServerConfig config) {
         this.server = Main.start(config);
+    }
+
+    /** The suite's configuration (two accounts, free port) on memory storage. */
+    public static ServerConfig config(Quotas quotas, boolean authEnabled, ServerConfig.Events events) {
+        return new ServerConfig("127.0.0.1", 0, ServerConfig.Storage.MEMORY, REGION, ACCOUNT_A.accountId(),
+                authEnabled, authEnabled ? List.of(ACCOUNT_A, ACCOUNT_B) : List.of(), false, quotas, events);
+    }
+
+    /** A server with exactly this configuration (the durability tests pick their storage themselves). */
+    public static TestServer start(ServerConfig config) {
+        return new TestServer(config);
     }
 
     public static TestServer start() {
