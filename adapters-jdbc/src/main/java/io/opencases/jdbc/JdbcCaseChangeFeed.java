@@ -1,0 +1,65 @@
+package io.opencases.jdbc;
+
+import io.opencases.application.port.CaseChangeFeed;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The change feed table: positions from its bigserial, recording times from the database clock. The prune
+ * watermark is kept in a one-row table so it survives restarts.
+ */
+final class JdbcCaseChangeFeed implements CaseChangeFeed {
+    private final Jdbi jdbi;
+
+    JdbcCaseChangeFeed(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public long append(String domainId, String caseId) {
+        return jdbi.withHandle(h -> h.createQuery("INSERT INTO case_changes (domain_id, case_id) "
+                        + "VALUES (:domainId, :caseId) RETURNING position")
+                .bind("domainId", domainId)
+                .bind("caseId", caseId)
+                .mapTo(long.class)
+                .one());
+    }
+
+    @Override
+    public List<Change> after(long position, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT position, domain_id, case_id, recorded_at "
+                        + "FROM case_changes WHERE position > :position ORDER BY position LIMIT :limit")
+                .bind("position", position)
+                .bind("limit", limit)
+                .map((row, ctx) -> new Change(row.getLong("position"), row.getString("domain_id"),
+                        row.getString("case_id"), Rows.instant(row, "recorded_at")))
+                .list());
+    }
+
+    /** The sequence's last value: at least every position handed out, committed or not (0 before the first). */
+    @Override
+    public long head() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END "
+                        + "FROM case_changes_position_seq")
+                .mapTo(long.class)
+                .one());
+    }
+
+    @Override
+    public void prune(Instant before) {
+        jdbi.useHandle(h -> h.createUpdate("WITH pruned AS (DELETE FROM case_changes WHERE recorded_at < :before "
+                        + "RETURNING position) UPDATE case_change_feed_state "
+                        + "SET pruned_through = GREATEST(pruned_through, (SELECT max(position) FROM pruned))")
+                .bind("before", before)
+                .execute());
+    }
+
+    @Override
+    public long prunedThrough() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT pruned_through FROM case_change_feed_state")
+                .mapTo(long.class)
+                .one());
+    }
+}
