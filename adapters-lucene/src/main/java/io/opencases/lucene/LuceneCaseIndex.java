@@ -6,17 +6,24 @@ import io.opencases.domain.search.CaseDocument;
 import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.SearchTerms;
+import io.opencases.domain.search.SortableValue;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -25,48 +32,144 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * The case index on Lucene: one document per case with keyword, point and doc-values fields per case field, so
  * filters, word-prefix terms and sorts run inside Lucene. A search made after a write refreshes the searcher first,
  * which is what makes search read-your-writes.
+ *
+ * <p>The case document itself is a stored field (a compact binary encoding, {@link DocumentCodec}) rather than a
+ * map beside the index: a page only decodes its own hits (25 stored-field reads cost well under a millisecond), an
+ * on-disk index reopens without reading a million documents back, and the heap does not hold every case twice.
+ * Segments are sorted in the default order (newest update first), so a page in that order stops after its first
+ * hits per segment; the exact total then comes from Lucene's count, which is free when the query is a single term
+ * or matches everything.
  */
 public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneCaseIndex.class);
     private static final String KEY = "key";
     private static final String DOMAIN = "domain";
     private static final String CASE_ID = "caseId";
+    private static final String DOCUMENT = "doc";
+    /** Bumped whenever the fields change: an index of another version is wiped and rebuilt by the caller. */
+    private static final String FORMAT = "2";
+    private static final String FORMAT_KEY = "opencases.format";
+    private static final String POSITION_KEY = "opencases.feedPosition";
+    private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);
+    private static final int BULK_CHUNK = 4096;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final AtomicBoolean dirty = new AtomicBoolean();
-    /** The documents themselves, returned by searches (Lucene finds and orders them). */
-    private final Map<String, CaseDocument> documents = new ConcurrentHashMap<>();
+    /** Writes completed, and writes the current searcher is known to see: a search refreshes when they differ. */
+    private final AtomicLong written = new AtomicLong();
+    private volatile long visible;
+    private final Object refreshLock = new Object();
 
     public LuceneCaseIndex() {
         this(new ByteBuffersDirectory());
     }
 
     public LuceneCaseIndex(Directory directory) {
+        this(directory, IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    private LuceneCaseIndex(Directory directory, IndexWriterConfig.OpenMode mode) {
+        this.directory = directory;
+        IndexWriter opened = null;
         try {
-            this.directory = directory;
-            this.writer = new IndexWriter(directory,
-                    new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+            opened = new IndexWriter(directory, new IndexWriterConfig()
+                    .setOpenMode(mode)
+                    .setIndexSort(DEFAULT_SORT)
+                    .setRAMBufferSizeMB(256)
+                    // Only checkpoint() commits: what was written after the last checkpoint is replayed, not kept.
+                    .setCommitOnClose(false));
+            this.writer = opened;
             this.searchers = new SearcherManager(writer, null);
+        } catch (IOException | RuntimeException e) {
+            if (opened != null) {
+                try {
+                    opened.rollback();
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * The index kept in {@code path} (memory-mapped). An index that cannot be opened (corrupt, too old, written
+     * with other fields) is logged, wiped and started empty, so {@link #checkpointedPosition()} is empty and the
+     * caller rebuilds it. An index locked by another process is an error, not a reason to wipe it.
+     */
+    public static LuceneCaseIndex open(Path path) {
+        Directory directory;
+        try {
+            Files.createDirectories(path);
+            directory = FSDirectory.open(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            if (DirectoryReader.indexExists(directory)
+                    && !FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY))) {
+                LOG.warn("Case index in {} has another format; starting it empty to be rebuilt", path);
+                return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE);
+            }
+            return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof LockObtainFailedException) {
+                closeQuietly(directory, e);
+                throw e;
+            }
+            return wipedAndEmpty(directory, path, e.getCause());
+        } catch (IOException | RuntimeException e) {
+            return wipedAndEmpty(directory, path, e);
+        }
+    }
+
+    private static void closeQuietly(Directory directory, Exception failure) {
+        try {
+            directory.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static LuceneCaseIndex wipedAndEmpty(Directory directory, Path path, Exception cause) {
+        LOG.warn("Case index in {} cannot be opened; wiping it to be rebuilt", path, cause);
+        try {
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
+        } catch (IOException e) {
+            e.addSuppressed(cause);
+            throw new UncheckedIOException("cannot wipe the case index in " + path, e);
+        }
+        return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE);
     }
 
     @Override
@@ -77,20 +180,73 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        documents.put(key, document);
-        dirty.set(true);
+        written.incrementAndGet();
+    }
+
+    /**
+     * Upserts many documents at once, as a rebuild does: a document whose case the index does not hold yet is
+     * added without the delete-by-key that an upsert costs (after {@link #clear()} that is every document), and
+     * documents are turned into Lucene's on all cores. A case repeated in {@code documents} ends with its last
+     * document. Not atomic, and not meant to run alongside upserts of the same cases.
+     */
+    public void upsertAll(Iterable<CaseDocument> documents) {
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                var seen = new HashSet<String>();
+                var chunk = new LinkedHashMap<String, CaseDocument>();
+                for (CaseDocument document : documents) {
+                    chunk.put(key(document.domainId(), document.caseId()), document);
+                    if (chunk.size() == BULK_CHUNK) {
+                        addChunk(reader, seen, chunk);
+                    }
+                }
+                addChunk(reader, seen, chunk);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            written.incrementAndGet();
+        }
+    }
+
+    /** One chunk, keys distinct within it: which keys are new is decided in order, the indexing runs in parallel. */
+    private void addChunk(IndexReader reader, Set<String> seen, LinkedHashMap<String, CaseDocument> chunk)
+            throws IOException {
+        var keys = new ArrayList<>(chunk.keySet());
+        var docs = new ArrayList<>(chunk.values());
+        var isNew = new boolean[keys.size()];
+        for (int i = 0; i < isNew.length; i++) {
+            String key = keys.get(i);
+            isNew[i] = seen.add(key) && (reader.maxDoc() == 0 || reader.docFreq(new Term(KEY, key)) == 0);
+        }
+        chunk.clear();
+        IntStream.range(0, isNew.length).parallel().forEach(i -> {
+            String key = keys.get(i);
+            try {
+                if (isNew[i]) {
+                    writer.addDocument(toLucene(key, docs.get(i)));
+                } else {
+                    writer.updateDocument(new Term(KEY, key), toLucene(key, docs.get(i)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override
     public void remove(String domainId, String caseId) {
-        String key = key(domainId, caseId);
         try {
-            writer.deleteDocuments(new Term(KEY, key));
+            writer.deleteDocuments(new Term(KEY, key(domainId, caseId)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        documents.remove(key);
-        dirty.set(true);
+        written.incrementAndGet();
     }
 
     @Override
@@ -111,39 +267,71 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        documents.keySet().removeIf(k -> k.startsWith(domainId + "/"));
-        dirty.set(true);
+        written.incrementAndGet();
+    }
+
+    /** Removes every document (before a rebuild). Like any write, it is durable only at the next checkpoint. */
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        written.incrementAndGet();
+    }
+
+    /**
+     * Makes everything written so far durable, recording {@code feedPosition}: the position in the change feed up to
+     * which the index is complete, where a restart resumes.
+     */
+    public void checkpoint(long feedPosition) {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, POSITION_KEY, Long.toString(feedPosition)).entrySet());
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The position recorded by the last checkpoint; empty when there was none, or it is of another format. */
+    public OptionalLong checkpointedPosition() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return OptionalLong.empty();
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            String position = data.get(POSITION_KEY);
+            if (!FORMAT.equals(data.get(FORMAT_KEY)) || position == null) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(Long.parseLong(position));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read the case index checkpoint", e);
+            return OptionalLong.empty();
+        }
     }
 
     @Override
     public Hits search(String domainId, CaseIndex.Query query) {
         try {
-            if (dirty.getAndSet(false)) {
-                searchers.maybeRefreshBlocking();
-            }
+            refresh();
             IndexSearcher searcher = searchers.acquire();
             try {
-                var builder = new BooleanQuery.Builder().add(new TermQuery(new Term(DOMAIN, domainId)),
-                        BooleanClause.Occur.FILTER);
-                if (query.filter() != null) {
-                    builder.add(LuceneFilters.toQuery(query.filter()), BooleanClause.Occur.FILTER);
-                }
-                for (String word : query.termWords()) {
-                    builder.add(new PrefixQuery(new Term(LuceneFields.WORD, word)), BooleanClause.Occur.FILTER);
-                }
-                org.apache.lucene.search.Query lucene = builder.build();
-                Sort sort = sort(query.sorts());
-                // One pass finds the page and counts every match exactly (totalCount is part of the API).
+                org.apache.lucene.search.Query lucene = toLucene(searcher.getIndexReader(), domainId, query);
+                Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
                 FieldDoc after = query.after() == null ? null
-                        : after(query.after(), searcher.getIndexReader().maxDoc());
+                        : after(query.after(), query.sorts(), searcher.getIndexReader().maxDoc());
+                // Counting only up to the page lets Lucene stop early (index sort) or skip; the total comes after.
                 TopDocs top = searcher.search(lucene,
-                        new TopFieldCollectorManager(sort, query.limit(), after, Integer.MAX_VALUE));
+                        new TopFieldCollectorManager(sort, query.limit(), after, query.limit()));
+                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
+                        : searcher.count(lucene);
+                StoredFields stored = searcher.storedFields();
                 var hits = new ArrayList<CaseDocument>(top.scoreDocs.length);
                 for (ScoreDoc hit : top.scoreDocs) {
-                    String key = searcher.storedFields().document(hit.doc).get(KEY);
-                    hits.add(documents.get(key));
+                    hits.add(DocumentCodec.decode(stored.document(hit.doc).getBinaryValue(DOCUMENT)));
                 }
-                return new Hits(hits, top.totalHits.value);
+                return new Hits(hits, total);
             } finally {
                 searchers.release(searcher);
             }
@@ -152,13 +340,53 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         }
     }
 
+    /** Makes every completed write visible to the next searcher acquired. */
+    private void refresh() throws IOException {
+        if (visible == written.get()) {
+            return;
+        }
+        synchronized (refreshLock) {
+            long target = written.get();
+            if (visible != target) {
+                searchers.maybeRefreshBlocking();
+                visible = target;
+            }
+        }
+    }
+
+    private static org.apache.lucene.search.Query toLucene(IndexReader reader, String domainId,
+                                                           CaseIndex.Query query) throws IOException {
+        var builder = new BooleanQuery.Builder();
+        Term domain = new Term(DOMAIN, domainId);
+        // When every document is the domain's (the usual single-domain server), its clause would only cost time.
+        if (reader.maxDoc() == 0 || reader.docFreq(domain) != reader.maxDoc()) {
+            builder.add(new TermQuery(domain), BooleanClause.Occur.FILTER);
+        }
+        if (query.filter() != null) {
+            builder.add(LuceneFilters.toQuery(query.filter()), BooleanClause.Occur.FILTER);
+        }
+        for (String word : query.termWords()) {
+            builder.add(new PrefixQuery(new Term(LuceneFields.WORD, word)), BooleanClause.Occur.FILTER);
+        }
+        BooleanQuery built = builder.build();
+        return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+    }
+
+    /** Per case sort: the key's two longs and the text tie-breaker (see LuceneFields), then the case id. */
     private static Sort sort(List<CaseSort> sorts) {
         var fields = new ArrayList<SortField>();
         for (CaseSort s : sorts) {
-            var field = new SortField(LuceneFields.sort(s.fieldId()), SortField.Type.STRING, !s.ascending());
+            boolean reverse = !s.ascending();
+            var high = new SortField(LuceneFields.order(s.fieldId()), SortField.Type.LONG, reverse);
             // Cases without a value come last whichever the direction.
-            field.setMissingValue(s.ascending() ? SortField.STRING_LAST : SortField.STRING_FIRST);
-            fields.add(field);
+            high.setMissingValue(s.ascending() ? Long.MAX_VALUE : Long.MIN_VALUE);
+            var low = new SortField(LuceneFields.orderLow(s.fieldId()), SortField.Type.LONG, reverse);
+            low.setMissingValue(0L);
+            var text = new SortField(LuceneFields.textOrder(s.fieldId()), SortField.Type.STRING, reverse);
+            text.setMissingValue(s.ascending() ? SortField.STRING_LAST : SortField.STRING_FIRST);
+            fields.add(high);
+            fields.add(low);
+            fields.add(text);
         }
         fields.add(new SortField(CASE_ID, SortField.Type.STRING));
         return new Sort(fields.toArray(new SortField[0]));
@@ -168,21 +396,31 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * The cursor as Lucene's "after" hit. Keys end with the unique case id, so a tie can only be the cursor's own
      * case; the highest doc id makes Lucene treat that tie as already seen.
      */
-    private static FieldDoc after(CaseOrdering.Key key, int maxDoc) {
-        var values = new Object[key.sortValues().size() + 1];
+    private static FieldDoc after(CaseOrdering.Key key, List<CaseSort> sorts, int maxDoc) {
+        var values = new ArrayList<Object>();
         for (int i = 0; i < key.sortValues().size(); i++) {
             FieldValue v = key.sortValues().get(i);
-            values[i] = v == null ? null : LuceneFields.sortBytes(v);
+            if (v == null) {
+                values.add(sorts.get(i).ascending() ? Long.MAX_VALUE : Long.MIN_VALUE);
+                values.add(0L);
+                values.add(null);
+            } else {
+                SortableValue sortable = SortableValue.of(v);
+                values.add(LuceneFields.orderHigh(sortable));
+                values.add(LuceneFields.orderLow(sortable));
+                values.add(sortable.kind() == SortableValue.Kind.TEXT ? LuceneFields.utf16(sortable.text()) : null);
+            }
         }
-        values[values.length - 1] = new BytesRef(key.caseId());
-        return new FieldDoc(maxDoc - 1, Float.NaN, values);
+        values.add(new BytesRef(key.caseId()));
+        return new FieldDoc(maxDoc - 1, Float.NaN, values.toArray());
     }
 
     private static Document toLucene(String key, CaseDocument document) {
         var doc = new Document();
-        doc.add(new StringField(KEY, key, Field.Store.YES));
+        doc.add(new StringField(KEY, key, Field.Store.NO));
         doc.add(new StringField(DOMAIN, document.domainId(), Field.Store.NO));
         doc.add(new SortedDocValuesField(CASE_ID, new BytesRef(document.caseId())));
+        doc.add(new StoredField(DOCUMENT, DocumentCodec.encode(document)));
         document.values().forEach((id, value) -> LuceneFields.add(doc, id, value));
         document.tags().forEach((k, v) -> LuceneFields.addTag(doc, k, v));
         for (String word : SearchTerms.caseWords(document)) {

@@ -6,11 +6,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -18,8 +19,10 @@ import java.util.Locale;
 /**
  * How a case field becomes Lucene fields. Per field id: {@code has} (present), {@code kw.} exact text,
  * {@code lc.} lower-cased text (contains), {@code t.} date-time instant points, {@code nd.} text that is not a
- * date-time, {@code n.} number points, {@code b.} booleans, and {@code s.} one sortable key whose byte order is
- * CaseOrdering's value order.
+ * date-time, {@code n.} number points, {@code b.} booleans, and the sort key in CaseOrdering's value order: two
+ * longs {@code o.} and {@code o2.} (numeric doc values, cheap to compare and to copy into the top-N queue), then,
+ * for text only, {@code s.} the whole text as UTF-16 bytes to break ties between texts that share their first
+ * seven characters.
  */
 final class LuceneFields {
     static final String WORD = "w";
@@ -32,7 +35,15 @@ final class LuceneFields {
     private LuceneFields() {
     }
 
-    static String sort(String fieldId) {
+    static String order(String fieldId) {
+        return "o." + fieldId;
+    }
+
+    static String orderLow(String fieldId) {
+        return "o2." + fieldId;
+    }
+
+    static String textOrder(String fieldId) {
         return "s." + fieldId;
     }
 
@@ -65,7 +76,13 @@ final class LuceneFields {
             return;
         }
         doc.add(new StringField(HAS, id, Field.Store.NO));
-        doc.add(new SortedDocValuesField(sort(id), sortBytes(value)));
+        SortableValue sortable = SortableValue.of(value);
+        long high = orderHigh(sortable);
+        long low = orderLow(sortable);
+        doc.add(new NumericDocValuesField(order(id), high));
+        if (low != 0) {
+            doc.add(new NumericDocValuesField(orderLow(id), low));
+        }
         if (value instanceof FieldValue.DoubleValue d) {
             doc.add(new DoublePoint(number(id), d.value()));
         } else if (value instanceof FieldValue.BooleanValue b) {
@@ -74,11 +91,11 @@ final class LuceneFields {
             String text = text(value);
             doc.add(new StringField(exact(id), text, Field.Store.NO));
             doc.add(new StringField(lower(id), text.toLowerCase(Locale.ROOT), Field.Store.NO));
-            Instant instant = SortableValue.instant(text);
-            if (instant != null) {
-                doc.add(new LongPoint(time(id), nanos(instant)));
+            if (sortable.kind() == SortableValue.Kind.DATE_TIME) {
+                doc.add(new LongPoint(time(id), nanos(sortable.instant())));
             } else {
                 doc.add(new StringField(notTime(id), text, Field.Store.NO));
+                doc.add(new SortedDocValuesField(textOrder(id), utf16(text)));
             }
         }
     }
@@ -97,25 +114,50 @@ final class LuceneFields {
         return value instanceof FieldValue.UserArnValue u ? u.value() : null;
     }
 
-    /** A kind byte, then a big-endian encoding whose unsigned byte order is the value order within the kind. */
-    static BytesRef sortBytes(FieldValue value) {
-        SortableValue v = SortableValue.of(value);
+    /*
+     * The sort key. The high long holds the kind (numbers, date-times, text, booleans: CaseOrdering's kind order) in
+     * its top two bits and as much of the value as fits below; the low long the rest. Numbers: the 64 bits of the
+     * sortable double split 62 + 2. Date-times: epoch second + 2^55 (Instant's range fits in 56 bits) and the nano.
+     * Text: the first three UTF-16 units, then the next four (String.compareTo order), then s. for the rest.
+     * Booleans: 0 or 1. Every key lies strictly between Long.MIN_VALUE and Long.MAX_VALUE, left for the missing.
+     */
+    private static final long NUMBER_BASE = Long.MIN_VALUE;
+    private static final long DATE_TIME_BASE = Long.MIN_VALUE + (1L << 62);
+    private static final long TEXT_BASE = 0;
+    private static final long BOOLEAN_BASE = 1L << 62;
+
+    static long orderHigh(SortableValue v) {
         return switch (v.kind()) {
-            case NUMBER -> new BytesRef(ByteBuffer.allocate(9).put((byte) 1)
-                    .putLong(flip(org.apache.lucene.util.NumericUtils.doubleToSortableLong(v.number()))).array());
-            case DATE_TIME -> new BytesRef(ByteBuffer.allocate(13).put((byte) 2)
-                    .putLong(flip(v.instant().getEpochSecond())).putInt(v.instant().getNano()).array());
-            case TEXT -> {
-                byte[] utf8 = v.text().getBytes(StandardCharsets.UTF_8);
-                yield new BytesRef(ByteBuffer.allocate(utf8.length + 1).put((byte) 3).put(utf8).array());
-            }
-            case BOOLEAN -> new BytesRef(new byte[]{4, (byte) (v.bool() ? 1 : 0)});
+            case NUMBER -> NUMBER_BASE + (unsignedSortable(v.number()) >>> 2);
+            case DATE_TIME -> DATE_TIME_BASE + v.instant().getEpochSecond() + (1L << 55);
+            case TEXT -> TEXT_BASE + ((long) unit(v.text(), 0) << 32 | (long) unit(v.text(), 1) << 16
+                    | unit(v.text(), 2));
+            case BOOLEAN -> BOOLEAN_BASE + (v.bool() ? 1 : 0);
         };
     }
 
-    /** Signed longs compare as unsigned bytes once the sign bit is flipped. */
-    private static long flip(long value) {
-        return value ^ Long.MIN_VALUE;
+    static long orderLow(SortableValue v) {
+        return switch (v.kind()) {
+            case NUMBER -> unsignedSortable(v.number()) & 3;
+            case DATE_TIME -> v.instant().getNano();
+            case TEXT -> ((long) unit(v.text(), 3) << 48 | (long) unit(v.text(), 4) << 32
+                    | (long) unit(v.text(), 5) << 16 | unit(v.text(), 6)) ^ Long.MIN_VALUE;
+            case BOOLEAN -> 0;
+        };
+    }
+
+    /** The text's tie-breaker: UTF-16 big-endian, whose unsigned byte order is String.compareTo's order. */
+    static BytesRef utf16(String text) {
+        return new BytesRef(text.getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    /** The double's order as an unsigned long. */
+    private static long unsignedSortable(double value) {
+        return NumericUtils.doubleToSortableLong(value) ^ Long.MIN_VALUE;
+    }
+
+    private static int unit(String text, int index) {
+        return index < text.length() ? text.charAt(index) : 0;
     }
 
     /** Nanoseconds since the epoch, clamped outside the years 1677–2262 that a long can count. */

@@ -1,0 +1,111 @@
+package io.opencases.lucene;
+
+import io.opencases.domain.field.FieldValue;
+import io.opencases.domain.search.CaseDocument;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A case document as the bytes of one stored field: a version byte, the three ids, then the values (a kind byte
+ * and the value each) and the tags, every string as a vInt length and UTF-8. Hand-written so the module needs no
+ * JSON library and a hit decodes in a few hundred nanoseconds.
+ */
+final class DocumentCodec {
+    private static final byte VERSION = 1;
+    private static final byte STRING = 1;
+    private static final byte DOUBLE = 2;
+    private static final byte BOOLEAN = 3;
+    private static final byte USER_ARN = 4;
+    private static final byte EMPTY = 5;
+
+    private DocumentCodec() {
+    }
+
+    static byte[] encode(CaseDocument document) {
+        var out = new ByteBuffersDataOutput(256);
+        try {
+            out.writeByte(VERSION);
+            out.writeString(document.domainId());
+            out.writeString(document.caseId());
+            out.writeString(document.templateId());
+            out.writeVInt(document.values().size());
+            for (var entry : document.values().entrySet()) {
+                out.writeString(entry.getKey());
+                writeValue(out, entry.getValue());
+            }
+            out.writeVInt(document.tags().size());
+            for (var entry : document.tags().entrySet()) {
+                out.writeString(entry.getKey());
+                out.writeString(entry.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toArrayCopy();
+    }
+
+    private static void writeValue(ByteBuffersDataOutput out, FieldValue value) throws IOException {
+        if (value instanceof FieldValue.StringValue s) {
+            out.writeByte(STRING);
+            out.writeString(s.value());
+        } else if (value instanceof FieldValue.DoubleValue d) {
+            out.writeByte(DOUBLE);
+            out.writeLong(Double.doubleToRawLongBits(d.value()));
+        } else if (value instanceof FieldValue.BooleanValue b) {
+            out.writeByte(BOOLEAN);
+            out.writeByte((byte) (b.value() ? 1 : 0));
+        } else if (value instanceof FieldValue.UserArnValue u) {
+            out.writeByte(USER_ARN);
+            out.writeString(u.value());
+        } else {
+            out.writeByte(EMPTY);
+        }
+    }
+
+    static CaseDocument decode(BytesRef bytes) {
+        try {
+            return read(new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CaseDocument read(ByteArrayDataInput in) throws IOException {
+        byte version = in.readByte();
+        if (version != VERSION) {
+            throw new IllegalStateException("stored case document of unknown version " + version);
+        }
+        String domainId = in.readString();
+        String caseId = in.readString();
+        String templateId = in.readString();
+        int valueCount = in.readVInt();
+        var values = new HashMap<String, FieldValue>(valueCount * 2);
+        for (int i = 0; i < valueCount; i++) {
+            values.put(in.readString(), readValue(in));
+        }
+        int tagCount = in.readVInt();
+        Map<String, String> tags = tagCount == 0 ? Map.of() : new HashMap<>(tagCount * 2);
+        for (int i = 0; i < tagCount; i++) {
+            tags.put(in.readString(), in.readString());
+        }
+        return new CaseDocument(domainId, caseId, templateId, values, tags);
+    }
+
+    private static FieldValue readValue(ByteArrayDataInput in) throws IOException {
+        byte kind = in.readByte();
+        return switch (kind) {
+            case STRING -> new FieldValue.StringValue(in.readString());
+            case DOUBLE -> new FieldValue.DoubleValue(Double.longBitsToDouble(in.readLong()));
+            case BOOLEAN -> new FieldValue.BooleanValue(in.readByte() == 1);
+            case USER_ARN -> new FieldValue.UserArnValue(in.readString());
+            case EMPTY -> FieldValue.EMPTY;
+            default -> throw new IllegalStateException("stored field value of unknown kind " + kind);
+        };
+    }
+}

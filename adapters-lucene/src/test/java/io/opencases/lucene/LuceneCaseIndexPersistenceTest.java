@@ -1,0 +1,117 @@
+package io.opencases.lucene;
+
+import io.opencases.application.port.CaseIndex;
+import io.opencases.domain.field.FieldValue;
+import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.CaseSort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The on-disk index: checkpoints, reopening, a corrupt directory, clear() and the bulk path. */
+class LuceneCaseIndexPersistenceTest {
+    private static final CaseIndex.Query ALL = new CaseIndex.Query(null, List.of(), CaseSort.DEFAULT, null, 100);
+
+    @TempDir
+    Path dir;
+
+    private static CaseDocument doc(String caseId, String title, String updated) {
+        return new CaseDocument("d", caseId, "t", Map.of("title", new FieldValue.StringValue(title),
+                "amount", new FieldValue.DoubleValue(12.5), "vip", new FieldValue.BooleanValue(true),
+                "owner", new FieldValue.UserArnValue("arn:aws:connect:::agent/1"),
+                "last_updated_datetime", new FieldValue.StringValue(updated)), Map.of("team", "blue"));
+    }
+
+    @Test
+    void aNewIndexHasNoCheckpoint() throws IOException {
+        try (var index = LuceneCaseIndex.open(dir)) {
+            assertThat(index.checkpointedPosition()).isEmpty();
+            assertThat(index.search("d", ALL).totalCount()).isZero();
+        }
+        try (var index = new LuceneCaseIndex()) {
+            assertThat(index.checkpointedPosition()).isEmpty();
+        }
+    }
+
+    @Test
+    void checkpointedDocumentsSurviveReopeningWholeWithTheirPosition() throws IOException {
+        CaseDocument first = doc("c1", "Printer on fire", "2026-01-01T10:00:00Z");
+        try (var index = LuceneCaseIndex.open(dir)) {
+            index.upsert(first);
+            index.upsert(doc("c2", "Laptop", "2026-01-01T09:00:00Z"));
+            index.checkpoint(41);
+            index.checkpoint(42);
+            assertThat(index.checkpointedPosition()).isEqualTo(OptionalLong.of(42));
+            // Written after the checkpoint: may or may not survive, and must not break the reopen.
+            index.upsert(doc("c3", "Scanner", "2026-01-01T11:00:00Z"));
+            index.remove("d", "c2");
+        }
+        try (var index = LuceneCaseIndex.open(dir)) {
+            assertThat(index.checkpointedPosition()).isEqualTo(OptionalLong.of(42));
+            var hits = index.search("d", new CaseIndex.Query(null, List.of("print"), CaseSort.DEFAULT, null, 10));
+            assertThat(hits.documents()).containsExactly(first);
+            assertThat(index.search("d", ALL).documents()).extracting(CaseDocument::caseId).contains("c1", "c2");
+        }
+    }
+
+    @Test
+    void aCorruptIndexOpensEmptyWithoutAPosition() throws IOException {
+        try (var index = LuceneCaseIndex.open(dir)) {
+            index.upsert(doc("c1", "Printer", "2026-01-01T10:00:00Z"));
+            index.checkpoint(7);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (!file.getFileName().toString().equals("write.lock")) {
+                    Files.write(file, "garbage, not a Lucene file at all".repeat(20).getBytes());
+                }
+            }
+        }
+        try (var index = LuceneCaseIndex.open(dir)) {
+            assertThat(index.checkpointedPosition()).isEmpty();
+            assertThat(index.search("d", ALL).totalCount()).isZero();
+            index.upsert(doc("c9", "Rebuilt", "2026-01-01T10:00:00Z"));
+            index.checkpoint(8);
+        }
+        try (var index = LuceneCaseIndex.open(dir)) {
+            assertThat(index.checkpointedPosition()).isEqualTo(OptionalLong.of(8));
+            assertThat(index.search("d", ALL).totalCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void clearRemovesEverythingAndTheBulkPathRefills() throws IOException {
+        try (var index = LuceneCaseIndex.open(dir)) {
+            index.upsert(doc("c1", "Printer", "2026-01-01T10:00:00Z"));
+            index.upsert(new CaseDocument("other", "c1", "t", Map.of(), Map.of()));
+            index.clear();
+            assertThat(index.search("d", ALL).totalCount()).isZero();
+            assertThat(index.search("other", ALL).totalCount()).isZero();
+
+            var docs = new ArrayList<CaseDocument>();
+            for (int i = 0; i < 10_000; i++) {
+                docs.add(doc(String.format("c%05d", i), "Case " + i, "2026-01-01T10:00:00Z"));
+            }
+            docs.add(doc("c00003", "Replaced in the same batch", "2026-01-02T10:00:00Z"));
+            index.upsertAll(docs);
+            index.upsertAll(List.of(doc("c00004", "Replaced by a later batch", "2026-01-03T10:00:00Z")));
+
+            var hits = index.search("d", new CaseIndex.Query(null, List.of(), CaseSort.DEFAULT, null, 3));
+            assertThat(hits.totalCount()).isEqualTo(10_000);
+            assertThat(hits.documents()).extracting(CaseDocument::caseId).containsExactly("c00004", "c00003",
+                    "c00000");
+            assertThat(hits.documents().get(0).values().get("title"))
+                    .isEqualTo(new FieldValue.StringValue("Replaced by a later batch"));
+        }
+    }
+}
