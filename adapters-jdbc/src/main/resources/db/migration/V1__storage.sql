@@ -13,7 +13,8 @@ CREATE TABLE domains (
 CREATE INDEX domains_by_account ON domains (account_id, domain_id);
 CREATE UNIQUE INDEX domains_name_per_account ON domains (account_id, name);
 
--- The four kinds of named, soft-deletable domain resources share one shape.
+-- The four kinds of named, soft-deletable domain resources share one shape. findLiveByName uses the unique index
+-- of live names (a live name is unique in its domain); listLive and countLive walk the partial index of live ids.
 CREATE TABLE fields (
     domain_id text COLLATE "C" NOT NULL,
     id        text COLLATE "C" NOT NULL,
@@ -22,7 +23,6 @@ CREATE TABLE fields (
     doc       jsonb NOT NULL,
     PRIMARY KEY (domain_id, id)
 );
--- findLiveByName (a live name is unique in its domain); listLive / countLive walk the live ids.
 CREATE UNIQUE INDEX fields_live_name ON fields (domain_id, name) WHERE NOT deleted;
 CREATE INDEX fields_live_id ON fields (domain_id, id) WHERE NOT deleted;
 
@@ -33,9 +33,38 @@ CREATE TABLE field_options (
     PRIMARY KEY (domain_id, field_id)
 );
 
-CREATE TABLE layouts (LIKE fields INCLUDING ALL);
-CREATE TABLE templates (LIKE fields INCLUDING ALL);
-CREATE TABLE case_rules (LIKE fields INCLUDING ALL);
+CREATE TABLE layouts (
+    domain_id text COLLATE "C" NOT NULL,
+    id        text COLLATE "C" NOT NULL,
+    name      text COLLATE "C" NOT NULL,
+    deleted   boolean NOT NULL,
+    doc       jsonb NOT NULL,
+    PRIMARY KEY (domain_id, id)
+);
+CREATE UNIQUE INDEX layouts_live_name ON layouts (domain_id, name) WHERE NOT deleted;
+CREATE INDEX layouts_live_id ON layouts (domain_id, id) WHERE NOT deleted;
+
+CREATE TABLE templates (
+    domain_id text COLLATE "C" NOT NULL,
+    id        text COLLATE "C" NOT NULL,
+    name      text COLLATE "C" NOT NULL,
+    deleted   boolean NOT NULL,
+    doc       jsonb NOT NULL,
+    PRIMARY KEY (domain_id, id)
+);
+CREATE UNIQUE INDEX templates_live_name ON templates (domain_id, name) WHERE NOT deleted;
+CREATE INDEX templates_live_id ON templates (domain_id, id) WHERE NOT deleted;
+
+CREATE TABLE case_rules (
+    domain_id text COLLATE "C" NOT NULL,
+    id        text COLLATE "C" NOT NULL,
+    name      text COLLATE "C" NOT NULL,
+    deleted   boolean NOT NULL,
+    doc       jsonb NOT NULL,
+    PRIMARY KEY (domain_id, id)
+);
+CREATE UNIQUE INDEX case_rules_live_name ON case_rules (domain_id, name) WHERE NOT deleted;
+CREATE INDEX case_rules_live_id ON case_rules (domain_id, id) WHERE NOT deleted;
 
 -- Cases are rewritten on every UpdateCase: room on each page keeps those updates HOT (no new index entries).
 CREATE TABLE cases (
@@ -45,12 +74,14 @@ CREATE TABLE cases (
     PRIMARY KEY (domain_id, case_id)
 ) WITH (fillfactor = 85);
 
+-- A row without a case is a claim: CreateCase's lookup of an unused token inserts it (see JdbcCaseRepository),
+-- and saving the token fills it in.
 CREATE TABLE case_client_tokens (
     domain_id           text COLLATE "C" NOT NULL,
     token               text COLLATE "C" NOT NULL,
-    request_fingerprint text NOT NULL,
-    case_id             text COLLATE "C" NOT NULL,
-    created_time        timestamptz NOT NULL,
+    request_fingerprint text,
+    case_id             text COLLATE "C",
+    created_time        timestamptz,
     PRIMARY KEY (domain_id, token)
 );
 -- DeleteCase drops the case's token.

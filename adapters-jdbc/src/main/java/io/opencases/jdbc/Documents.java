@@ -1,6 +1,7 @@
 package io.opencases.jdbc;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Maps domain records to the JSON documents stored in JSONB columns. The domain carries no Jackson annotations:
  * the sealed interfaces get their type ids from the mix-ins below, whose names are part of the stored format
- * (rename a class freely, never a type id). Instants are ISO-8601 strings, so every nanosecond survives.
+ * (rename a class freely, never a type id). Instants are ISO-8601 strings, so every nanosecond survives; number
+ * values are strings too (see DoubleValueMixIn).
  */
 final class Documents {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -40,6 +42,7 @@ final class Documents {
             // Convenience methods such as Field.isSystem() are not state.
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .addMixIn(FieldValue.class, FieldValueMixIn.class)
+            .addMixIn(FieldValue.DoubleValue.class, DoubleValueMixIn.class)
             .addMixIn(CaseUser.class, CaseUserMixIn.class)
             .addMixIn(RelatedItemContent.class, RelatedItemContentMixIn.class)
             .addMixIn(BooleanCondition.class, BooleanConditionMixIn.class)
@@ -93,6 +96,15 @@ final class Documents {
             @JsonSubTypes.Type(value = FieldValue.UserArnValue.class, name = "UserArn"),
             @JsonSubTypes.Type(value = FieldValue.Empty.class, name = "Empty")})
     private interface FieldValueMixIn {
+    }
+
+    /**
+     * A number value is stored as its Java text: a JSONB number is a SQL numeric, which has no -0.0, NaN or
+     * infinities, so only the text keeps every double exactly.
+     */
+    private abstract static class DoubleValueMixIn {
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        abstract double value();
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")

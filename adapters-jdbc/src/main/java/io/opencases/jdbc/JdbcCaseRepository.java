@@ -13,9 +13,11 @@ final class JdbcCaseRepository implements CaseRepository {
     private static final RowMapper<Case> CASE = (row, ctx) -> Documents.read(row.getString(1), Case.class);
 
     private final Jdbi jdbi;
+    private final JdbcUnitOfWork unitOfWork;
 
-    JdbcCaseRepository(Jdbi jdbi) {
+    JdbcCaseRepository(Jdbi jdbi, JdbcUnitOfWork unitOfWork) {
         this.jdbi = jdbi;
+        this.unitOfWork = unitOfWork;
     }
 
     @Override
@@ -83,10 +85,25 @@ final class JdbcCaseRepository implements CaseRepository {
                 .execute());
     }
 
+    /**
+     * Inside a write, looking a token up also claims it when it is unused: a row without a case that the same
+     * write's saveClientToken fills in (a rollback removes it). The lookup is then an insert, not an index read, so
+     * it takes no SERIALIZABLE read lock on the index page. Such a read would make every two concurrent
+     * CreateCases whose (random) tokens share a page look like a write skew and abort one of them, which on a
+     * young table is nearly all of them. Uniqueness needs no read lock: a concurrent CreateCase with the same token
+     * waits for this one and then fails to serialize, and its retry finds this token.
+     */
     @Override
     public Optional<ClientToken> findClientToken(String domainId, String token) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT request_fingerprint, case_id, created_time "
-                        + "FROM case_client_tokens WHERE domain_id = :domainId AND token = :token")
+        String sql = unitOfWork.inWrite()
+                ? "WITH claim AS (INSERT INTO case_client_tokens (domain_id, token) VALUES (:domainId, :token) "
+                + "ON CONFLICT DO NOTHING RETURNING token) "
+                + "SELECT request_fingerprint, case_id, created_time FROM case_client_tokens "
+                + "WHERE domain_id = :domainId AND token = :token AND case_id IS NOT NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM claim)"
+                : "SELECT request_fingerprint, case_id, created_time FROM case_client_tokens "
+                + "WHERE domain_id = :domainId AND token = :token AND case_id IS NOT NULL";
+        return jdbi.withHandle(h -> h.createQuery(sql)
                 .bind("domainId", domainId)
                 .bind("token", token)
                 .map((row, ctx) -> new ClientToken(domainId, token, row.getString("request_fingerprint"),

@@ -57,18 +57,19 @@ public final class JdbcStorage implements AutoCloseable {
         this.lease = new DeliveryLease(connections);
         this.jdbi = Jdbi.create(pool);
         jdbi.registerArgument(new InstantArgumentFactory());
+        var unitOfWork = new JdbcUnitOfWork(jdbi);
+        this.unitOfWork = unitOfWork;
         this.domains = new JdbcDomainRepository(jdbi);
         this.fields = new JdbcFieldRepository(jdbi);
         this.layouts = new JdbcLayoutRepository(jdbi);
         this.templates = new JdbcTemplateRepository(jdbi);
         this.caseRules = new JdbcCaseRuleRepository(jdbi);
         this.tags = new JdbcTagRepository(jdbi);
-        this.cases = new JdbcCaseRepository(jdbi);
+        this.cases = new JdbcCaseRepository(jdbi, unitOfWork);
         this.auditLog = new JdbcAuditLog(jdbi);
         this.relatedItems = new JdbcRelatedItemRepository(jdbi);
         this.outbox = new JdbcCaseEventOutbox(jdbi, lease);
         this.changeFeed = new JdbcCaseChangeFeed(jdbi);
-        this.unitOfWork = new JdbcUnitOfWork(jdbi);
     }
 
     /** A HikariCP pool on the server, schema migrated with Flyway (a server on an older schema upgrades itself). */

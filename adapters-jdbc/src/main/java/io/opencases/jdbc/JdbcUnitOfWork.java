@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -52,6 +53,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
      * ten races in a row to fresh writers. Reads never wait for it.
      */
     private final ReadWriteLock gate = new ReentrantReadWriteLock();
+    private final LongAdder retries = new LongAdder();
 
     JdbcUnitOfWork(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -94,6 +96,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
                 result = attempt(unit, work, attempt > ATTEMPTS_SHARED);
             } catch (RuntimeException e) {
                 if (attempt < MAX_ATTEMPTS && isConflict(e)) {
+                    retries.increment();
                     backOff(attempt);
                     continue;
                 }
@@ -134,6 +137,17 @@ final class JdbcUnitOfWork implements UnitOfWork {
             }
             throw failure;
         }
+    }
+
+    /** Whether the calling thread is inside a write (a repository may then write as part of a lookup). */
+    boolean inWrite() {
+        Current unit = current.get();
+        return unit != null && unit.mode == Mode.WRITE;
+    }
+
+    /** How many write attempts were re-run after a conflict so far (for benchmarks and operators). */
+    long retries() {
+        return retries.sum();
     }
 
     @Override

@@ -227,6 +227,21 @@ class JdbcUnitOfWorkTest implements UnitOfWorkContract {
         })).hasStackTraceContaining("read-only transaction");
     }
 
+    private static String setting(String name) {
+        return storage().jdbi().withHandle(h -> h.createQuery("SELECT current_setting('" + name + "')")
+                .mapTo(String.class).one());
+    }
+
+    @Test
+    void writesAreSerializableAndReadsReadOnlyRepeatableRead() {
+        assertThat(unitOfWork().write(() -> List.of(setting("transaction_isolation"),
+                setting("transaction_read_only")))).containsExactly("serializable", "off");
+        assertThat(unitOfWork().read(() -> List.of(setting("transaction_isolation"),
+                setting("transaction_read_only")))).containsExactly("repeatable read", "on");
+        assertThat(unitOfWork().write(() -> setting("transaction_read_only"))).as("the pool forgets read-only")
+                .isEqualTo("off");
+    }
+
     @Test
     void outsideAUnitOfWorkEveryStatementCommitsAtOnce() {
         String counter = newCounter();
