@@ -6,7 +6,6 @@ import io.opencases.domain.DomainException;
 import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldType;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -45,18 +44,6 @@ class JdbcUnitOfWorkTest implements UnitOfWorkContract {
     @Override
     public UnitOfWork unitOfWork() {
         return storage().unitOfWork();
-    }
-
-    /**
-     * The contract increments a plain Java int inside write(). PostgreSQL serialises transactions only on the data
-     * they touch, and this work touches none, so writers run in parallel and the int loses increments. Serialising
-     * every write in the JVM would pass it at the cost of all write concurrency; the same guarantee on stored data is
-     * {@link #concurrentReadModifyWriteOfARowLosesNoUpdate}.
-     */
-    @Override
-    @Test
-    @Disabled("PostgreSQL serialises writers on the rows they touch, not on in-memory work: see the Javadoc")
-    public void concurrentWritersNeverLoseAnUpdate() {
     }
 
     private static String newCounter() {
