@@ -189,7 +189,8 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * documents are turned into Lucene's on all cores. A case repeated in {@code documents} ends with its last
      * document. Not atomic, and not meant to run alongside upserts of the same cases.
      */
-    public void upsertAll(Iterable<CaseDocument> documents) {
+    @Override
+    public void upsertAll(java.util.Collection<CaseDocument> documents) {
         try {
             refresh();
             IndexSearcher searcher = searchers.acquire();
@@ -250,17 +251,6 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     @Override
-    public void clear() {
-        try {
-            writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        documents.clear();
-        dirty.set(true);
-    }
-
-    @Override
     public void removeDomain(String domainId) {
         try {
             writer.deleteDocuments(new Term(DOMAIN, domainId));
@@ -271,6 +261,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     /** Removes every document (before a rebuild). Like any write, it is durable only at the next checkpoint. */
+    @Override
     public void clear() {
         try {
             writer.deleteAll();
@@ -284,6 +275,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * Makes everything written so far durable, recording {@code feedPosition}: the position in the change feed up to
      * which the index is complete, where a restart resumes.
      */
+    @Override
     public void checkpoint(long feedPosition) {
         writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, POSITION_KEY, Long.toString(feedPosition)).entrySet());
         try {
@@ -294,6 +286,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     /** The position recorded by the last checkpoint; empty when there was none, or it is of another format. */
+    @Override
     public OptionalLong checkpointedPosition() {
         try {
             if (!DirectoryReader.indexExists(directory)) {

@@ -69,7 +69,7 @@ public final class Main {
                 if (config.database().jdbcUrl() == null) {
                     throw new IllegalStateException("the embedded database must be started before its component");
                 }
-                throw new UnsupportedOperationException("PostgreSQL storage is being wired");
+                yield DaggerPostgresServerComponent.factory().create(config);
             }
         };
     }
