@@ -195,7 +195,9 @@ public final class CrudBenchmark {
     }
 
     private static String fields(List<String> fieldIds, Random random) {
-        var json = new StringBuilder("[{\"id\":\"title\",\"value\":{\"stringValue\":\"")
+        var json = new StringBuilder("[{\"id\":\"customer_id\",\"value\":{\"stringValue\":\"")
+                .append("arn:aws:profile:us-east-1:000000000000:domains/d/profiles/p").append(random.nextInt(1000))
+                .append("\"}},{\"id\":\"title\",\"value\":{\"stringValue\":\"")
                 .append(WORDS[random.nextInt(WORDS.length)]).append(' ').append(WORDS[random.nextInt(WORDS.length)])
                 .append("\"}}");
         for (int i = 0; i < fieldIds.size(); i++) {
