@@ -151,6 +151,12 @@ public final class ConfigLoader {
             credentials.addAll(readCredentialsFile(Path.of(values.get("credentials-file")), accountId));
         }
         boolean generated = false;
+        Path kept = database.dataDir().resolve(GENERATED_CREDENTIALS);
+        if (auth.equals("sigv4") && credentials.isEmpty() && storage != ServerConfig.Storage.MEMORY
+                && Files.exists(kept)) {
+            // Durable storage keeps the key pair generated at its first start, so clients keep working.
+            credentials.addAll(readCredentialsFile(kept, accountId));
+        }
         if (auth.equals("sigv4") && credentials.isEmpty()) {
             credentials.add(new Credentials(generateKeyId(), generateSecret(), accountId));
             generated = true;
@@ -162,6 +168,9 @@ public final class ConfigLoader {
         return new ServerConfig(host, port, storage, region, accountId, auth.equals("sigv4"), credentials,
                 generated, quotas, events(values), database);
     }
+
+    /** Where durable storage keeps a generated key pair, in the credentials-file format. */
+    static final String GENERATED_CREDENTIALS = "credentials";
 
     private static ServerConfig.Database database(Map<String, String> values, ServerConfig.Storage storage) {
         String jdbcUrl = values.get("jdbc-url");

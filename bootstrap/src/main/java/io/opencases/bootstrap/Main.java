@@ -45,6 +45,30 @@ public final class Main {
         System.exit(0);
     }
 
+    /** Writes a generated key pair into the data directory, readable by its owner only; returns the file. */
+    private static java.nio.file.Path keepGeneratedCredentials(ServerConfig config,
+                                                               io.opencases.rest.auth.Credentials credentials) {
+        var file = config.database().dataDir().resolve(ConfigLoader.GENERATED_CREDENTIALS);
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, """
+                    [generated]
+                    account_id = %s
+                    aws_access_key_id = %s
+                    aws_secret_access_key = %s
+                    """.formatted(credentials.accountId(), credentials.accessKeyId(), credentials.secretAccessKey()));
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data directory's own permissions apply.
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not keep the generated key pair in {}: it changes at the next start", file, e);
+        }
+        return file;
+    }
+
     /** Builds and starts a server; used by main and by the end-to-end tests. */
     public static OpenCasesServer start(ServerConfig config) {
         if (config.storage() != ServerConfig.Storage.EMBEDDED) {
@@ -101,17 +125,19 @@ public final class Main {
                     + "Use this only for throwaway local work.", config.accountId());
         } else if (config.generatedCredentials()) {
             var c = config.credentials().get(0);
+            String kept = config.storage() == ServerConfig.Storage.MEMORY ? ""
+                    : "It is kept in " + keepGeneratedCredentials(config, c) + " for the next starts. ";
             System.out.println("""
                     No credentials were configured, so OpenCases generated a key pair for account %s.
-                    It is shown only now. To use it with the AWS CLI:
+                    It is shown only now. %sTo use it with the AWS CLI:
 
                         aws configure set aws_access_key_id %s
                         aws configure set aws_secret_access_key %s
                         aws configure set region %s
 
-                    Set OPENCASES_ACCESS_KEY_ID and OPENCASES_SECRET_ACCESS_KEY (or --credentials-file) to keep keys \
-                    across restarts.
-                    """.formatted(c.accountId(), c.accessKeyId(), c.secretAccessKey(), config.region()));
+                    Set OPENCASES_ACCESS_KEY_ID and OPENCASES_SECRET_ACCESS_KEY (or --credentials-file) to choose \
+                    your own keys.
+                    """.formatted(c.accountId(), kept, c.accessKeyId(), c.secretAccessKey(), config.region()));
         }
         LOG.info("OpenCases listening on http://{}:{} (storage {}, region {})", config.host(), server.port(),
                 config.storage().name().toLowerCase(java.util.Locale.ROOT), config.region());

@@ -134,4 +134,48 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--event-log", "maybe"}, Map.of()))
                 .hasMessageContaining("--event-log");
     }
+
+    @Test
+    void durableStorageReusesTheKeyPairKeptInTheDataDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("credentials"), """
+                [generated]
+                account_id = 000000000000
+                aws_access_key_id = AKIDKEPT
+                aws_secret_access_key = kept-secret
+                """);
+
+        ServerConfig durable = ConfigLoader.load(new String[]{"--data-dir", dir.toString()}, Map.of());
+        ServerConfig memory = ConfigLoader.load(new String[]{"--data-dir", dir.toString(), "--storage", "memory"},
+                Map.of());
+
+        assertThat(durable.generatedCredentials()).isFalse();
+        assertThat(durable.credentials()).singleElement().satisfies(c -> {
+            assertThat(c.accessKeyId()).isEqualTo("AKIDKEPT");
+            assertThat(c.secretAccessKey()).isEqualTo("kept-secret");
+        });
+        assertThat(memory.generatedCredentials()).isTrue();
+    }
+
+    @Test
+    void storageModesAndTheirSettings() {
+        ServerConfig postgres = ConfigLoader.load(new String[]{"--storage", "postgres", "--jdbc-url",
+                "jdbc:postgresql://db:5432/cases", "--db-user", "u", "--db-password", "p", "--db-pool-size", "8"},
+                Map.of("OPENCASES_DATA_DIR", "/var/lib/opencases"));
+
+        assertThat(postgres.storage()).isEqualTo(ServerConfig.Storage.POSTGRES);
+        assertThat(postgres.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/cases");
+        assertThat(postgres.database().user()).isEqualTo("u");
+        assertThat(postgres.database().password()).isEqualTo("p");
+        assertThat(postgres.database().poolSize()).isEqualTo(8);
+        assertThat(postgres.database().indexDir()).isEqualTo(java.nio.file.Path.of("/var/lib/opencases/index"));
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--storage", "postgres"}, Map.of()))
+                .hasMessageContaining("--jdbc-url");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--jdbc-url", "jdbc:postgresql://db/x"}, Map.of()))
+                .hasMessageContaining("only used with --storage postgres");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--storage", "postgres", "--jdbc-url",
+                "jdbc:mysql://db/x"}, Map.of())).hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--rebuild-index", "yes"}, Map.of()))
+                .hasMessageContaining("--rebuild-index");
+    }
 }
