@@ -47,13 +47,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
+import java.util.function.Function;
 
 /**
  * The case index on Lucene: one document per case with keyword, point and doc-values fields per case field, so
@@ -78,7 +76,6 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private static final String FORMAT_KEY = "opencases.format";
     private static final String POSITION_KEY = "opencases.feedPosition";
     private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);
-    private static final int BULK_CHUNK = 4096;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -185,9 +182,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
 
     /**
      * Upserts many documents at once, as a rebuild does: a document whose case the index does not hold yet is
-     * added without the delete-by-key that an upsert costs (after {@link #clear()} that is every document), and
-     * documents are turned into Lucene's on all cores. A case repeated in {@code documents} ends with its last
-     * document. Not atomic, and not meant to run alongside upserts of the same cases.
+     * added without the delete-by-key that an upsert costs (after {@link #clear()} that is every document). A case
+     * repeated in {@code documents} ends with its last document. Not atomic, and not meant to run alongside upserts
+     * of the same cases. (Indexing on two threads measured no faster on the two shared cores, so it is one.)
      */
     @Override
     public void upsertAll(java.util.Collection<CaseDocument> documents) {
@@ -197,14 +194,15 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             try {
                 IndexReader reader = searcher.getIndexReader();
                 var seen = new HashSet<String>();
-                var chunk = new LinkedHashMap<String, CaseDocument>();
                 for (CaseDocument document : documents) {
-                    chunk.put(key(document.domainId(), document.caseId()), document);
-                    if (chunk.size() == BULK_CHUNK) {
-                        addChunk(reader, seen, chunk);
+                    String key = key(document.domainId(), document.caseId());
+                    Term term = new Term(KEY, key);
+                    if (seen.add(key) && (reader.maxDoc() == 0 || reader.docFreq(term) == 0)) {
+                        writer.addDocument(toLucene(key, document));
+                    } else {
+                        writer.updateDocument(term, toLucene(key, document));
                     }
                 }
-                addChunk(reader, seen, chunk);
             } finally {
                 searchers.release(searcher);
             }
@@ -213,31 +211,6 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         } finally {
             written.incrementAndGet();
         }
-    }
-
-    /** One chunk, keys distinct within it: which keys are new is decided in order, the indexing runs in parallel. */
-    private void addChunk(IndexReader reader, Set<String> seen, LinkedHashMap<String, CaseDocument> chunk)
-            throws IOException {
-        var keys = new ArrayList<>(chunk.keySet());
-        var docs = new ArrayList<>(chunk.values());
-        var isNew = new boolean[keys.size()];
-        for (int i = 0; i < isNew.length; i++) {
-            String key = keys.get(i);
-            isNew[i] = seen.add(key) && (reader.maxDoc() == 0 || reader.docFreq(new Term(KEY, key)) == 0);
-        }
-        chunk.clear();
-        IntStream.range(0, isNew.length).parallel().forEach(i -> {
-            String key = keys.get(i);
-            try {
-                if (isNew[i]) {
-                    writer.addDocument(toLucene(key, docs.get(i)));
-                } else {
-                    writer.updateDocument(new Term(KEY, key), toLucene(key, docs.get(i)));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     @Override
@@ -325,6 +298,24 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                     hits.add(DocumentCodec.decode(stored.document(hit.doc).getBinaryValue(DOCUMENT)));
                 }
                 return new Hits(hits, total);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a searcher that sees every completed write: for benchmarks and diagnostics that query the
+     * index with hand-written Lucene. The searcher must not be kept after {@code work} returns.
+     */
+    public <T> T withSearcher(Function<IndexSearcher, T> work) {
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
             } finally {
                 searchers.release(searcher);
             }

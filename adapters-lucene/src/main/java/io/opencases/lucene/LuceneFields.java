@@ -20,7 +20,8 @@ import java.util.Locale;
  * How a case field becomes Lucene fields. Per field id: {@code has} (present), {@code kw.} exact text,
  * {@code lc.} lower-cased text (contains), {@code t.} date-time instant points, {@code nd.} text that is not a
  * date-time, {@code n.} number points, {@code b.} booleans, and the sort key in CaseOrdering's value order: two
- * longs {@code o.} and {@code o2.} (numeric doc values, cheap to compare and to copy into the top-N queue), then,
+ * longs {@code o.} and {@code o2.} (numeric doc values, cheap to compare and to copy into the top-N queue; {@code o.}
+ * also as points, so that Lucene can skip cases that cannot be competitive), then,
  * for text only, {@code s.} the whole text as UTF-16 bytes to break ties between texts that share their first
  * seven characters.
  */
@@ -80,6 +81,8 @@ final class LuceneFields {
         long high = orderHigh(sortable);
         long low = orderLow(sortable);
         doc.add(new NumericDocValuesField(order(id), high));
+        // Points under the same name let a sort skip whole blocks of cases that cannot enter the page.
+        doc.add(new LongPoint(order(id), high));
         if (low != 0) {
             doc.add(new NumericDocValuesField(orderLow(id), low));
         }

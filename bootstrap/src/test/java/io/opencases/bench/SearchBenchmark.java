@@ -14,6 +14,20 @@ import io.opencases.domain.search.CaseDocument;
 import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.FieldFilter;
 import io.opencases.domain.search.SearchTerms;
+import io.opencases.lucene.LuceneCaseIndex;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,7 +45,9 @@ import java.util.function.Supplier;
 
 /**
  * The search benchmark: bulk-loads N cases with ten custom fields into a real server (memory storage, Lucene
- * index), then times SearchCases over HTTP and the same queries straight against the index, one client at a time.
+ * index), then times each query shape three ways, one client at a time: SearchCases over HTTP, the same query on
+ * the CaseIndex port, and a hand-written Lucene query on the same index (the floor: top hits, exact count, stored
+ * bytes, nothing of ours). Last it times a rebuild of the index (clear + the bulk path) from all N documents.
  *
  * <pre>mvn -q -pl bootstrap -am test-compile exec:java -Dexec.mainClass=io.opencases.bench.SearchBenchmark \
  *     -Dexec.classpathScope=test -Dexec.args="100000"</pre>
@@ -90,57 +107,135 @@ public final class SearchBenchmark {
                     null, 26));
             direct.put("searchTerm", new CaseIndex.Query(null, SearchTerms.words("printer bat"), CaseSort.DEFAULT,
                     null, 26));
-            System.out.println("| query | HTTP p50 | HTTP p99 | index p50 | index p99 | ratio p99 |");
-            System.out.println("|---|---|---|---|---|---|");
+            var index = (LuceneCaseIndex) component.caseIndex();
+            Map<String, Supplier<Object>> raw = rawLucene(index, f0, f1);
+            System.out.println("| query | HTTP p50 | HTTP p99 | index p50 | index p99 | raw Lucene p50 "
+                    + "| raw Lucene p99 | HTTP / index (p99) | index / raw (p99) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
             for (var entry : bodies.entrySet()) {
                 String url = base + "/domains/" + domainId + "/cases-search";
                 double[] overHttp = time(() -> post(http, url, entry.getValue()));
                 CaseIndex.Query query = direct.get(entry.getKey());
                 double[] onIndex = time(() -> component.caseIndex().search(domainId, query));
-                System.out.printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f× |%n", entry.getKey(),
-                        overHttp[0], overHttp[1], onIndex[0], onIndex[1], overHttp[1] / onIndex[1]);
+                double[] onLucene = time(raw.get(entry.getKey()));
+                System.out.printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f× | %.1f× |%n",
+                        entry.getKey(), overHttp[0], overHttp[1], onIndex[0], onIndex[1], onLucene[0], onLucene[1],
+                        overHttp[1] / onIndex[1], onIndex[1] / onLucene[1]);
             }
+
+            long totalBefore = index.search(domainId, direct.get("searchTerm")).totalCount();
+            start = System.nanoTime();
+            index.clear();
+            index.upsertAll(documents(domainId, templateId, fieldIds, cases));
+            long totalAfter = index.search(domainId, direct.get("searchTerm")).totalCount();
+            seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("Rebuild (clear + upsertAll) of %,d cases: %.1f s = %,.0f cases/s (searchTerm total "
+                    + "%,d before, %,d after)%n", cases, seconds, cases / seconds, totalBefore, totalAfter);
             System.out.println("(f4 = " + f4 + ")");
         } finally {
             server.stop(1000);
         }
     }
 
+    /**
+     * The three shapes as hand-written Lucene on the index's own fields (see LuceneFields: {@code n.} number
+     * points, {@code kw.} exact text, {@code w} words, {@code o.} sort keys): the top 26 in the same order, the exact
+     * count, and the stored bytes of each hit, undecoded. Lucene's query cache is on, as in the index.
+     */
+    private static Map<String, Supplier<Object>> rawLucene(LuceneCaseIndex index, String f0, String f1) {
+        // The default order is the index's own sort (newest update first): hand-written Lucene would use it too.
+        Sort byUpdate = index.withSearcher(s -> s.getIndexReader().leaves().get(0).reader().getMetaData().getSort());
+        Sort byF1 = new Sort(new SortField("o." + f1, SortField.Type.LONG), new SortField("caseId",
+                SortField.Type.STRING));
+        var filter = new BooleanQuery.Builder()
+                .add(DoublePoint.newRangeQuery("n." + f0, Math.nextUp(500.0), Double.POSITIVE_INFINITY),
+                        BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term("kw.status", "open")), BooleanClause.Occur.FILTER).build();
+        var term = new BooleanQuery.Builder()
+                .add(new PrefixQuery(new Term("w", "printer")), BooleanClause.Occur.FILTER)
+                .add(new PrefixQuery(new Term("w", "bat")), BooleanClause.Occur.FILTER).build();
+        Map<String, Supplier<Object>> raw = new java.util.LinkedHashMap<>();
+        raw.put("filter (range + equality)", () -> rawSearch(index, filter, byUpdate));
+        raw.put("sort (number asc)", () -> rawSearch(index, new MatchAllDocsQuery(), byF1));
+        raw.put("searchTerm", () -> rawSearch(index, term, byUpdate));
+        return raw;
+    }
+
+    private static Object rawSearch(LuceneCaseIndex index, Query query, Sort sort) {
+        return index.withSearcher(searcher -> {
+            try {
+                TopDocs top = searcher.search(query, 26, sort);
+                long total = searcher.count(query);
+                StoredFields stored = searcher.storedFields();
+                int bytes = 0;
+                for (ScoreDoc hit : top.scoreDocs) {
+                    bytes += stored.document(hit.doc).getBinaryValue("doc").length;
+                }
+                return total + bytes;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private static void bulkLoad(ServerComponent component, String domainId, String templateId,
                                  List<String> fieldIds, int count) {
-        var random = new Random(42);
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        Iterator<CaseDocument> documents = documents(domainId, templateId, fieldIds, count).iterator();
         int batch = 1000;
         for (int from = 0; from < count; from += batch) {
             int to = Math.min(count, from + batch);
             int first = from;
             component.unitOfWork().write(() -> {
                 for (int i = first; i < to; i++) {
-                    String caseId = String.format("%08d-0000-4000-8000-%012d", i, i);
-                    var values = new HashMap<String, FieldValue>();
-                    String stamp = base.plusSeconds(i).toString();
-                    values.put("case_id", new FieldValue.StringValue(caseId));
-                    values.put("title", new FieldValue.StringValue(words(random, 4)));
-                    values.put("customer_id", new FieldValue.StringValue(
-                            "arn:aws:profile:us-east-1:000000000000:domains/d/profiles/p" + random.nextInt(1000)));
-                    values.put("status", new FieldValue.StringValue(random.nextInt(4) == 0 ? "closed" : "open"));
-                    values.put("reference_number", new FieldValue.StringValue(String.format("%08d", i)));
-                    values.put("created_datetime", new FieldValue.StringValue(stamp));
-                    values.put("last_updated_datetime", new FieldValue.StringValue(stamp));
-                    for (int f = 0; f < 4; f++) {
-                        values.put(fieldIds.get(f), new FieldValue.DoubleValue(random.nextInt(1000)));
-                    }
-                    for (int f = 4; f < 9; f++) {
-                        values.put(fieldIds.get(f), new FieldValue.StringValue(words(random, 3)));
-                    }
-                    values.put(fieldIds.get(9), new FieldValue.StringValue(base.plusSeconds(random.nextInt(1_000_000))
-                            .toString()));
-                    var aCase = new Case(domainId, caseId, templateId, values, base.plusSeconds(i));
+                    CaseDocument document = documents.next();
+                    var aCase = new Case(domainId, document.caseId(), templateId, document.values(),
+                            base.plusSeconds(i));
                     component.caseRepository().save(aCase);
-                    component.caseIndex().upsert(new CaseDocument(domainId, caseId, templateId, values, Map.of()));
+                    component.caseIndex().upsert(document);
                 }
             });
         }
+    }
+
+    /** The same N documents on every iteration (seeded), made as they are read rather than held in memory. */
+    private static Iterable<CaseDocument> documents(String domainId, String templateId, List<String> fieldIds,
+                                                    int count) {
+        return () -> new Iterator<>() {
+            private final Random random = new Random(42);
+            private final Instant base = Instant.parse("2026-01-01T00:00:00Z");
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < count;
+            }
+
+            @Override
+            public CaseDocument next() {
+                String caseId = String.format("%08d-0000-4000-8000-%012d", i, i);
+                var values = new HashMap<String, FieldValue>();
+                String stamp = base.plusSeconds(i).toString();
+                values.put("case_id", new FieldValue.StringValue(caseId));
+                values.put("title", new FieldValue.StringValue(words(random, 4)));
+                values.put("customer_id", new FieldValue.StringValue(
+                        "arn:aws:profile:us-east-1:000000000000:domains/d/profiles/p" + random.nextInt(1000)));
+                values.put("status", new FieldValue.StringValue(random.nextInt(4) == 0 ? "closed" : "open"));
+                values.put("reference_number", new FieldValue.StringValue(String.format("%08d", i)));
+                values.put("created_datetime", new FieldValue.StringValue(stamp));
+                values.put("last_updated_datetime", new FieldValue.StringValue(stamp));
+                for (int f = 0; f < 4; f++) {
+                    values.put(fieldIds.get(f), new FieldValue.DoubleValue(random.nextInt(1000)));
+                }
+                for (int f = 4; f < 9; f++) {
+                    values.put(fieldIds.get(f), new FieldValue.StringValue(words(random, 3)));
+                }
+                values.put(fieldIds.get(9), new FieldValue.StringValue(base.plusSeconds(random.nextInt(1_000_000))
+                        .toString()));
+                i++;
+                return new CaseDocument(domainId, caseId, templateId, values, Map.of());
+            }
+        };
     }
 
     private static String words(Random random, int n) {
