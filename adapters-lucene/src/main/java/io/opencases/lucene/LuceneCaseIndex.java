@@ -187,7 +187,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * of the same cases. (Indexing on two threads measured no faster on the two shared cores, so it is one.)
      */
     @Override
-    public void upsertAll(java.util.Collection<CaseDocument> documents) {
+    public void upsertAll(Iterable<CaseDocument> documents) {
         try {
             refresh();
             IndexSearcher searcher = searchers.acquire();

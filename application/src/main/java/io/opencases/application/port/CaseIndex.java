@@ -33,7 +33,7 @@ public interface CaseIndex {
     void upsert(CaseDocument document);
 
     /** Indexes many documents at once (a rebuild); an adapter may do it faster than one upsert each. */
-    default void upsertAll(java.util.Collection<CaseDocument> documents) {
+    default void upsertAll(Iterable<CaseDocument> documents) {
         documents.forEach(this::upsert);
     }
 
