@@ -8,7 +8,11 @@ import io.opencases.lucene.LuceneCaseIndex;
 
 import javax.inject.Singleton;
 
-/** The case index of memory storage: Lucene in memory too (ByteBuffersDirectory), rebuilt (empty) at each start. */
+/**
+ * The case index: Lucene. With memory storage it lives in memory too and starts empty like the store. With
+ * PostgreSQL it lives in {@code <data-dir>/index}, one per server instance: a copy of the store, checkpointed with
+ * the change-feed position it reflects, caught up from there at start, or rebuilt when missing, stale or corrupt.
+ */
 @Module
 final class SearchModule {
     private SearchModule() {
@@ -16,8 +20,10 @@ final class SearchModule {
 
     @Provides
     @Singleton
-    static LuceneCaseIndex luceneIndex() {
-        return new LuceneCaseIndex();
+    static LuceneCaseIndex luceneIndex(ServerConfig config) {
+        return config.storage() == ServerConfig.Storage.MEMORY
+                ? new LuceneCaseIndex()
+                : LuceneCaseIndex.open(config.database().indexDir());
     }
 
     @Provides

@@ -71,16 +71,11 @@ public final class SearchBenchmark {
         try {
             var http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
-            String domainId = post(http, base + "/domains", "{\"name\":\"bench\"}").get("domainId").asText();
-            String templateId = post(http, base + "/domains/" + domainId + "/templates", "{\"name\":\"t\"}")
-                    .get("templateId").asText();
-            var fieldIds = new ArrayList<String>();
-            String[] types = {"Number", "Number", "Number", "Number", "Text", "Text", "Text", "Text", "Text",
-                    "DateTime"};
-            for (int i = 0; i < types.length; i++) {
-                fieldIds.add(post(http, base + "/domains/" + domainId + "/fields",
-                        "{\"name\":\"f" + i + "\",\"type\":\"" + types[i] + "\"}").get("fieldId").asText());
-            }
+            var bench = BenchDomain.create(http, base, "Number", "Number", "Number", "Number", "Text", "Text",
+                    "Text", "Text", "Text", "DateTime");
+            String domainId = bench.domainId();
+            String templateId = bench.templateId();
+            List<String> fieldIds = bench.fieldIds();
 
             long start = System.nanoTime();
             bulkLoad(component, domainId, templateId, fieldIds, cases);
