@@ -140,6 +140,42 @@ class CaseIndexMaintenanceTest {
     }
 
     @Test
+    void anOlderVersionOfACaseNeverReplacesANewerOneInTheIndex() {
+        maintenance.start();
+        var first = stored("case-a", "first");
+        var second = first.withValues(Map.of("title", new FieldValue.StringValue("second")));
+        var afterFirst = new java.util.ArrayList<Runnable>();
+        // Both writes commit in order, but the first one's after-commit update is held back until the second's ran.
+        var holding = new io.opencases.application.port.UnitOfWork() {
+            @Override
+            public <T> T read(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
+
+            @Override
+            public <T> T write(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                afterFirst.add(action);
+            }
+        };
+        var slowIndexing = new CaseIndexing(index, feed, tags, new Arns("aws", "us-east-1"), holding);
+        slowIndexing.caseChanged("111111111111", first);
+        cases.save(second);
+        slowIndexing.caseChanged("111111111111", second);
+
+        afterFirst.get(1).run();
+        afterFirst.get(0).run();
+
+        var titles = index.search(domainId, new CaseIndex.Query(null, List.of(), List.of(), null, 10)).documents()
+                .stream().map(d -> d.values().get("title")).toList();
+        assertThat(titles).containsExactly(new FieldValue.StringValue("second"));
+    }
+
+    @Test
     void aCheckpointedIndexCatchesUpInsteadOfRebuilding() {
         maintenance.start();
         now.set(T0.plusSeconds(60));

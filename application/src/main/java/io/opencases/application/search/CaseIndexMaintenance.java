@@ -178,6 +178,7 @@ public final class CaseIndexMaintenance {
             }
         }
         applied.removeIf(p -> p <= settled);
+        indexing.forgetOrderThrough(settled);
         return count;
     }
 
@@ -197,10 +198,13 @@ public final class CaseIndexMaintenance {
         var document = unitOfWork.read(() -> domains.findById(change.domainId())
                 .flatMap(domain -> cases.find(change.domainId(), change.caseId())
                         .map(aCase -> indexing.document(domain.accountId(), aCase))));
-        if (document.isPresent()) {
-            index.upsert(document.get());
-        } else {
-            index.remove(change.domainId(), change.caseId());
-        }
+        // What was read is at least as new as this change; a later change applied meanwhile wins.
+        indexing.applyInOrder(change.domainId(), change.caseId(), change.position(), () -> {
+            if (document.isPresent()) {
+                index.upsert(document.get());
+            } else {
+                index.remove(change.domainId(), change.caseId());
+            }
+        });
     }
 }

@@ -25,6 +25,12 @@ public final class CaseIndexing {
     private final UnitOfWork unitOfWork;
     /** Feed positions this instance has already applied to its index; the feed follower skips them. */
     private final Set<Long> appliedHere = ConcurrentHashMap.newKeySet();
+    /**
+     * The newest feed position applied to each recently changed case. Two writes of one case commit in position
+     * order (the second conflicts with the first and re-runs after it), but their after-commit index updates run on
+     * two request threads and could land in the other order; this keeps an older version from replacing a newer.
+     */
+    private final ConcurrentHashMap<String, Long> newestApplied = new ConcurrentHashMap<>();
 
     public CaseIndexing(CaseIndex index, CaseChangeFeed feed, TagRepository tags, Arns arns, UnitOfWork unitOfWork) {
         this.index = index;
@@ -38,7 +44,7 @@ public final class CaseIndexing {
         CaseDocument document = document(accountId, aCase);
         long position = feed.append(aCase.domainId(), aCase.caseId());
         unitOfWork.afterCommit(() -> {
-            index.upsert(document);
+            applyInOrder(aCase.domainId(), aCase.caseId(), position, () -> index.upsert(document));
             appliedHere.add(position);
         });
     }
@@ -46,9 +52,25 @@ public final class CaseIndexing {
     public void caseDeleted(String domainId, String caseId) {
         long position = feed.append(domainId, caseId);
         unitOfWork.afterCommit(() -> {
-            index.remove(domainId, caseId);
+            applyInOrder(domainId, caseId, position, () -> index.remove(domainId, caseId));
             appliedHere.add(position);
         });
+    }
+
+    /** Applies a change of the case at {@code position} unless a later change of it is already in the index. */
+    void applyInOrder(String domainId, String caseId, long position, Runnable change) {
+        newestApplied.compute(domainId + "/" + caseId, (key, newest) -> {
+            if (newest != null && newest > position) {
+                return newest;
+            }
+            change.run();
+            return position;
+        });
+    }
+
+    /** Forgets the order of changes at or below {@code settled}: nothing older can still arrive. */
+    void forgetOrderThrough(long settled) {
+        newestApplied.values().removeIf(position -> position <= settled);
     }
 
     public void domainDeleted(String domainId) {
@@ -73,5 +95,6 @@ public final class CaseIndexing {
     /** Forgets what was applied here (a rebuild reads everything from the store anyway). */
     void forgetApplied() {
         appliedHere.clear();
+        newestApplied.clear();
     }
 }
