@@ -28,6 +28,20 @@ final class JdbcTagRepository implements TagRepository {
     }
 
     @Override
+    public Map<String, Map<String, String>> tagsOf(Collection<String> arns) {
+        if (arns.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT arn, key, value FROM tags WHERE arn = ANY(CAST(:arns AS text[]))")
+                .bindArray("arns", String.class, List.copyOf(arns))
+                .reduceRows(new HashMap<String, Map<String, String>>(), (found, row) -> {
+                    found.computeIfAbsent(row.getColumn("arn", String.class), a -> new HashMap<>())
+                            .put(row.getColumn("key", String.class), row.getColumn("value", String.class));
+                    return found;
+                }));
+    }
+
+    @Override
     public void put(String arn, Map<String, String> tags) {
         if (tags.isEmpty()) {
             return;

@@ -11,6 +11,18 @@ public final class MemoryTagRepository implements TagRepository {
     private final Map<String, Map<String, String>> tagsByArn = new ConcurrentHashMap<>();
 
     @Override
+    public Map<String, Map<String, String>> tagsOf(Collection<String> arns) {
+        var found = new HashMap<String, Map<String, String>>();
+        for (String arn : arns) {
+            var tags = tags(arn);
+            if (!tags.isEmpty()) {
+                found.put(arn, tags);
+            }
+        }
+        return found;
+    }
+
+    @Override
     public Map<String, String> tags(String arn) {
         return Map.copyOf(tagsByArn.getOrDefault(arn, Map.of()));
     }

@@ -76,12 +76,17 @@ class CaseIndexMaintenanceTest {
     void anIndexWithoutACheckpointIsRebuiltFromTheStore() {
         stored("case-a", "one");
         stored("case-b", "two");
+        tags.put(new Arns("aws", "us-east-1").caseArn("111111111111", domainId, "case-a"), Map.of("team", "red"));
 
         var outcome = maintenance.start();
 
         assertThat(outcome.rebuilt()).isTrue();
         assertThat(outcome.cases()).isEqualTo(2);
         assertThat(indexedIds()).containsExactly("case-a", "case-b");
+        var documents = index.search(domainId, new CaseIndex.Query(null, List.of(),
+                List.of(new CaseSort("case_id", true)), null, 10)).documents();
+        assertThat(documents.get(0).tags()).containsExactlyEntriesOf(Map.of("team", "red"));
+        assertThat(documents.get(1).tags()).isEmpty();
         assertThat(index.checkpoint).isNotNull();
     }
 

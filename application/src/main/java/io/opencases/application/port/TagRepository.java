@@ -11,6 +11,9 @@ public interface TagRepository {
     /** The resource's tags; empty when it has none. */
     Map<String, String> tags(String arn);
 
+    /** The tags of each of these resources that has any, by ARN: one lookup for many (rebuilding the index). */
+    Map<String, Map<String, String>> tagsOf(Collection<String> arns);
+
     /** Adds or overwrites these tags. */
     void put(String arn, Map<String, String> tags);
 

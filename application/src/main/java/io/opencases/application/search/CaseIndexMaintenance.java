@@ -11,7 +11,6 @@ import io.opencases.domain.search.CaseDocument;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,12 +104,9 @@ public final class CaseIndexMaintenance {
             if (page.isEmpty()) {
                 break;
             }
-            var documents = new ArrayList<CaseDocument>(page.size());
-            for (Case aCase : page) {
-                var account = accounts.computeIfAbsent(aCase.domainId(), id -> unitOfWork.read(
-                        () -> domains.findById(id)).map(domain -> domain.accountId()));
-                account.ifPresent(a -> documents.add(unitOfWork.read(() -> indexing.document(a, aCase))));
-            }
+            // One read per page: the cases' domains (each once per rebuild) and all their tags in one lookup.
+            List<CaseDocument> documents = unitOfWork.read(() -> indexing.documents(page, domainId ->
+                    accounts.computeIfAbsent(domainId, id -> domains.findById(id).map(domain -> domain.accountId()))));
             index.upsertAll(documents);
             count += documents.size();
             Case last = page.get(page.size() - 1);

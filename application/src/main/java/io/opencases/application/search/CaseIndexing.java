@@ -8,8 +8,13 @@ import io.opencases.application.port.UnitOfWork;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.search.CaseDocument;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Keeps the case index in step with the store; called in the unit of work of each change to a case. The change is
@@ -83,7 +88,25 @@ public final class CaseIndexing {
 
     /** The index document of a stored case: its values and the tags on its ARN. */
     CaseDocument document(String accountId, Case aCase) {
-        var caseTags = tags.tags(arns.caseArn(accountId, aCase.domainId(), aCase.caseId()));
+        return document(aCase, tags.tags(arns.caseArn(accountId, aCase.domainId(), aCase.caseId())));
+    }
+
+    /**
+     * The index documents of many stored cases with one tag lookup (a rebuild). {@code accountOf} gives each case's
+     * domain's account; a case whose domain has none (deleted meanwhile) is left out.
+     */
+    List<CaseDocument> documents(List<Case> cases, Function<String, Optional<String>> accountOf) {
+        var arnOf = new HashMap<Case, String>();
+        for (Case aCase : cases) {
+            accountOf.apply(aCase.domainId()).ifPresent(account -> arnOf.put(aCase,
+                    arns.caseArn(account, aCase.domainId(), aCase.caseId())));
+        }
+        var tagsByArn = tags.tagsOf(arnOf.values());
+        return cases.stream().filter(arnOf::containsKey)
+                .map(aCase -> document(aCase, tagsByArn.getOrDefault(arnOf.get(aCase), Map.of()))).toList();
+    }
+
+    private static CaseDocument document(Case aCase, Map<String, String> caseTags) {
         return new CaseDocument(aCase.domainId(), aCase.caseId(), aCase.templateId(), aCase.values(), caseTags);
     }
 

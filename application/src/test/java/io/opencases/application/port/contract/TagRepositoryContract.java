@@ -34,6 +34,22 @@ public interface TagRepositoryContract {
     }
 
     @Test
+    default void tagsOfManyResourcesInOneLookup() {
+        String tagged = newDomainArn();
+        String other = newDomainArn();
+        String untagged = newDomainArn();
+        tagRepository().put(tagged, Map.of("team", "a", "tier", "1"));
+        tagRepository().put(other, Map.of("team", "b"));
+
+        var found = tagRepository().tagsOf(List.of(tagged, other, untagged));
+
+        assertThat(found).containsOnlyKeys(tagged, other);
+        assertThat(found.get(tagged)).containsExactlyInAnyOrderEntriesOf(Map.of("team", "a", "tier", "1"));
+        assertThat(found.get(other)).containsExactlyInAnyOrderEntriesOf(Map.of("team", "b"));
+        assertThat(tagRepository().tagsOf(List.of())).isEmpty();
+    }
+
+    @Test
     default void putMergesWithTheExistingTagsAndOverwritesSameKeys() {
         String arn = newDomainArn();
         tagRepository().put(arn, Map.of("team", "billing", "tier", "gold"));
