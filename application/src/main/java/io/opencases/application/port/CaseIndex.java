@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Search over the cases of a domain. Use cases update it in the unit of work of every change, so a search made
- * after a write has returned sees that write.
+ * Search over the cases of a domain: a copy of the store. Use cases update it once each change has committed and
+ * before they return, so a search made after a write has returned sees that write; CaseIndexMaintenance rebuilds it
+ * and applies the change feed.
  */
 public interface CaseIndex {
 
