@@ -7,6 +7,7 @@ import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.application.port.CaseEventOutbox;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.CaseStore;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
 import io.opencases.application.port.LayoutRepository;
@@ -49,6 +50,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final RelatedItemRepository relatedItems;
     private final CaseEventOutbox outbox;
     private final CaseChangeFeed changeFeed;
+    private final CaseStore caseStore;
     private final UnitOfWork unitOfWork;
 
     private JdbcStorage(DataSource connections, int maxPoolSize) {
@@ -70,6 +72,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.relatedItems = new JdbcRelatedItemRepository(jdbi);
         this.outbox = new JdbcCaseEventOutbox(jdbi, lease);
         this.changeFeed = new JdbcCaseChangeFeed(jdbi);
+        this.caseStore = new JdbcCaseStore(pool);
     }
 
     /** A HikariCP pool on the server, schema migrated with Flyway (a server on an older schema upgrades itself). */
@@ -148,6 +151,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public CaseChangeFeed changeFeed() {
         return changeFeed;
+    }
+
+    public CaseStore caseStore() {
+        return caseStore;
     }
 
     public UnitOfWork unitOfWork() {

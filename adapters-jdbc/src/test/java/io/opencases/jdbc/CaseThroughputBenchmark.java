@@ -61,8 +61,9 @@ class CaseThroughputBenchmark {
                     storage.relatedItems(), storage.tags(), indexing, context);
             var templates = new TemplateService(storage.domains(), storage.fields(), storage.layouts(),
                     storage.templates(), storage.caseRules(), storage.tags(), context);
-            var cases = new CaseService(storage.domains(), storage.fields(), storage.templates(),
-                    storage.caseRules(), storage.cases(), storage.auditLog(), storage.relatedItems(), storage.tags(),
+            var cases = new CaseService(storage.domains(), storage.fields(), storage.caseStore(),
+                    new io.opencases.application.casesdomain.DomainConfigurations(storage.caseStore()),
+                    storage.cases(), storage.auditLog(), storage.relatedItems(), storage.tags(),
                     new CaseEventRecorder(storage.domains(), storage.outbox(), context), indexing, context);
             String domainId = domains.createDomain(new CreateDomain(CALLER, "Bench")).domainId();
             storage.domains().saveEventConfiguration(domainId,

@@ -54,6 +54,11 @@ public class MemoryDomainResourceRepository<T extends DomainResource> implements
         byDomain.remove(domainId);
     }
 
+    /** Every resource of the domain, deleted ones included (a domain configuration). */
+    List<T> allInDomain(String domainId) {
+        return List.copyOf(domain(domainId).values());
+    }
+
     private ConcurrentNavigableMap<String, T> domain(String domainId) {
         var resources = byDomain.get(domainId);
         return resources == null ? new ConcurrentSkipListMap<>() : resources;

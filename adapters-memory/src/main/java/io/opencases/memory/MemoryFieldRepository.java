@@ -27,6 +27,17 @@ public final class MemoryFieldRepository extends MemoryDomainResourceRepository<
         options.keySet().removeIf(k -> k.startsWith(domainId + "/"));
     }
 
+    /** The options of every field of the domain that has any, by field id. */
+    Map<String, List<FieldOption>> allOptions(String domainId) {
+        var all = new java.util.HashMap<String, List<FieldOption>>();
+        options.forEach((key, fieldOptions) -> {
+            if (key.startsWith(domainId + "/")) {
+                all.put(key.substring(domainId.length() + 1), fieldOptions);
+            }
+        });
+        return all;
+    }
+
     private static String key(String domainId, String fieldId) {
         return domainId + "/" + fieldId;
     }

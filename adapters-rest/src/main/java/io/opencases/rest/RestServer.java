@@ -19,8 +19,20 @@ public final class RestServer {
     private final int port;
     private final GracefulShutdownHandler root;
     private Undertow undertow;
+    private final int workerThreads;
+    /** Undertow's own default is 8 per I/O thread (16 on 2 cores); see docs/performance.md for the choice. */
+    public static final int DEFAULT_WORKER_THREADS = 16;
 
     public RestServer(String host, int port, CasesHttpHandler api) {
+        this(host, port, api, DEFAULT_WORKER_THREADS);
+    }
+
+    /**
+     * {@code workerThreads} run the operations, which block on storage: enough to keep every pooled database
+     * connection busy, and no more, since on a small machine surplus threads only compete for the cores.
+     */
+    public RestServer(String host, int port, CasesHttpHandler api, int workerThreads) {
+        this.workerThreads = workerThreads;
         this.host = host;
         this.port = port;
         HttpHandler health = exchange -> {
@@ -39,6 +51,8 @@ public final class RestServer {
     public synchronized void start() {
         undertow = Undertow.builder()
                 .addHttpListener(port, host)
+                .setIoThreads(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())))
+                .setWorkerThreads(workerThreads)
                 // ARN labels arrive with %2F inside one path segment (/tags/arn%3A...%2F...).
                 .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
                 .setHandler(root)

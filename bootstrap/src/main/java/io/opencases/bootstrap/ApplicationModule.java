@@ -36,7 +36,6 @@ import io.opencases.application.template.TemplateService;
 
 import javax.inject.Singleton;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The use cases, built from whatever storage module the component includes. The application layer carries no DI
@@ -57,7 +56,7 @@ final class ApplicationModule {
     @Provides
     @Singleton
     static IdGenerator ids() {
-        return () -> UUID.randomUUID().toString();
+        return new io.opencases.application.TimeOrderedIds();
     }
 
     @Provides
@@ -125,12 +124,22 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static CaseService caseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
-                                   CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
-                                   RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
-                                   CaseIndexing indexing, UseCaseContext context) {
-        return new CaseService(domains, fields, templates, caseRules, cases, auditLog, relatedItems, tags, events,
+    static CaseService caseService(DomainRepository domains, FieldRepository fields,
+                                   io.opencases.application.port.CaseStore store,
+                                   io.opencases.application.casesdomain.DomainConfigurations configurations,
+                                   CaseRepository cases, AuditLog auditLog, RelatedItemRepository relatedItems,
+                                   TagRepository tags, CaseEventRecorder events, CaseIndexing indexing,
+                                   UseCaseContext context) {
+        return new CaseService(domains, fields, store, configurations, cases, auditLog, relatedItems, tags, events,
                 indexing, context);
+    }
+
+    /** This instance's cache of domain configurations (issue 9). */
+    @Provides
+    @Singleton
+    static io.opencases.application.casesdomain.DomainConfigurations domainConfigurations(
+            io.opencases.application.port.CaseStore store) {
+        return new io.opencases.application.casesdomain.DomainConfigurations(store);
     }
 
     @Provides

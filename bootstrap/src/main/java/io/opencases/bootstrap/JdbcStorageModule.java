@@ -94,6 +94,11 @@ final class JdbcStorageModule {
     }
 
     @Provides
+    static io.opencases.application.port.CaseStore caseStore(JdbcStorage storage) {
+        return storage.caseStore();
+    }
+
+    @Provides
     static UnitOfWork unitOfWork(JdbcStorage storage) {
         return storage.unitOfWork();
     }

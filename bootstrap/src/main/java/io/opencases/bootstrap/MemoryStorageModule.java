@@ -142,6 +142,17 @@ abstract class MemoryStorageModule {
 
         @dagger.Provides
         @Singleton
+        static io.opencases.application.port.CaseStore caseStore(MemoryDomainRepository domains,
+                MemoryFieldRepository fields, MemoryTemplateRepository templates, MemoryCaseRuleRepository caseRules,
+                MemoryCaseRepository cases, MemoryTagRepository tags, MemoryAuditLog auditLog,
+                MemoryRelatedItemRepository relatedItems, MemoryCaseEventOutbox outbox, MemoryCaseChangeFeed feed,
+                MemoryUnitOfWork unitOfWork) {
+            return new io.opencases.memory.MemoryCaseStore(domains, fields, templates, caseRules, cases, tags,
+                    auditLog, relatedItems, outbox, feed, unitOfWork);
+        }
+
+        @dagger.Provides
+        @Singleton
         static MemoryUnitOfWork unitOfWork() {
             return new MemoryUnitOfWork();
         }

@@ -61,15 +61,21 @@ class CaseSlaAndIdempotencyTest {
     private final MemoryAuditLog auditLog = new MemoryAuditLog();
     private final MemoryRelatedItemRepository relatedItems = new MemoryRelatedItemRepository();
     private final MemoryTagRepository tags = new MemoryTagRepository();
-    private final UseCaseContext context = new UseCaseContext(new MemoryUnitOfWork(), now::get,
+    private final MemoryUnitOfWork unitOfWork = new MemoryUnitOfWork();
+    private final io.opencases.memory.MemoryCaseEventOutbox outbox = new io.opencases.memory.MemoryCaseEventOutbox();
+    private final io.opencases.memory.MemoryCaseChangeFeed feed = new io.opencases.memory.MemoryCaseChangeFeed(now::get);
+    private final UseCaseContext context = new UseCaseContext(unitOfWork, now::get,
             () -> UUID.randomUUID().toString(), new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS);
-    private final CaseEventRecorder events = new CaseEventRecorder(domains, new MemoryCaseEventOutbox(), context);
+    private final CaseEventRecorder events = new CaseEventRecorder(domains, outbox, context);
     private final io.opencases.application.search.CaseIndexing indexing =
             new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
-                    new io.opencases.memory.MemoryCaseChangeFeed(now::get), tags, context.arns(),
+                    feed, tags, context.arns(),
                     context.unitOfWork());
-    private final CaseService caseService = new CaseService(domains, fields, templates, caseRules, cases, auditLog,
-            relatedItems, tags, events, indexing, context);
+    private final io.opencases.memory.MemoryCaseStore store = new io.opencases.memory.MemoryCaseStore(domains,
+            fields, templates, caseRules, cases, tags, auditLog, relatedItems, outbox, feed, unitOfWork);
+    private final CaseService caseService = new CaseService(domains, fields, store,
+            new io.opencases.application.casesdomain.DomainConfigurations(store), cases, auditLog, relatedItems, tags,
+            events, indexing, context);
     private final RelatedItemService relatedItemService = new RelatedItemService(domains, fields, cases,
             relatedItems, auditLog, tags, events, indexing, context);
     private final String domainId = new DomainService(domains, fields, new MemoryLayoutRepository(), templates,

@@ -15,44 +15,31 @@ import io.opencases.application.cases.CaseCommands.UpdateCase;
 import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.search.CaseIndexing;
+import io.opencases.application.casesdomain.DomainConfigurations;
 import io.opencases.application.port.CaseRepository;
-import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.CaseStore;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
 import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
-import io.opencases.application.port.TemplateRepository;
 import io.opencases.domain.DomainException;
 import io.opencases.domain.casesdomain.CasesDomain;
+import io.opencases.domain.casesdomain.DomainConfiguration;
+import io.opencases.domain.cases.CaseChange;
 import io.opencases.domain.cases.AuditEvent;
-import io.opencases.domain.cases.AuditEventType;
 import io.opencases.domain.cases.Case;
-import io.opencases.domain.cases.CaseFieldPolicy;
-import io.opencases.domain.cases.CaseRulePolicy;
 import io.opencases.domain.cases.CaseUser;
 import io.opencases.domain.event.CaseEvent;
-import io.opencases.domain.field.Field;
-import io.opencases.domain.field.FieldOption;
-import io.opencases.domain.field.FieldType;
 import io.opencases.domain.field.FieldValue;
-import io.opencases.domain.field.SystemFields;
-import io.opencases.domain.template.TagPropagation;
 import io.opencases.domain.template.Template;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Cases: CreateCase, GetCase, UpdateCase, DeleteCase and GetCaseAuditEvents. */
 public final class CaseService {
@@ -60,11 +47,12 @@ public final class CaseService {
     private static final int AUDIT_PAGE = 25;
     /** How long a CreateCase client token is remembered (AWS-wide convention: at least 8 hours). */
     static final Duration CLIENT_TOKEN_RETENTION = Duration.ofHours(24);
-    private static final String CLOSED = "closed";
 
-    private final FieldRepository fields;
-    private final TemplateRepository templates;
-    private final CaseRuleRepository caseRules;
+    /** Attempts of a CreateCase whose domain configuration changes under it each time. */
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final CaseStore store;
+    private final DomainConfigurations configurations;
     private final CaseRepository cases;
     private final AuditLog auditLog;
     private final RelatedItemRepository relatedItems;
@@ -74,13 +62,16 @@ public final class CaseService {
     private final CaseIndexing indexing;
     private final UseCaseContext context;
 
-    public CaseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
-                       CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
+    /**
+     * CreateCase, GetCase and UpdateCase go through {@code store}, one call each, on the cached configurations;
+     * DeleteCase and GetCaseAuditEvents use the repositories.
+     */
+    public CaseService(DomainRepository domains, FieldRepository fields, CaseStore store,
+                       DomainConfigurations configurations, CaseRepository cases, AuditLog auditLog,
                        RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
                        CaseIndexing indexing, UseCaseContext context) {
-        this.fields = fields;
-        this.templates = templates;
-        this.caseRules = caseRules;
+        this.store = store;
+        this.configurations = configurations;
         this.cases = cases;
         this.auditLog = auditLog;
         this.relatedItems = relatedItems;
@@ -92,140 +83,129 @@ public final class CaseService {
     }
 
     public CaseCreated createCase(CreateCase command) {
-        return context.unitOfWork().write(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
-            String domainId = domain.domainId();
+        String accountId = command.caller().accountId();
+        String domainId = command.domainId();
+        String token = command.clientToken() == null || command.clientToken().isEmpty() ? null
+                : command.clientToken();
+        String fingerprint = fingerprint(command);
+        List<CaseChange.FieldWrite> writes = writes(command.fields());
+        DomainConfiguration configuration = configurations.require(accountId, domainId);
+        boolean fresh = false;
+        for (int attempt = 1; ; attempt++) {
             Instant now = now();
-            String token = command.clientToken() == null || command.clientToken().isEmpty() ? null
-                    : command.clientToken();
-            String fingerprint = fingerprint(command);
-            if (token != null) {
-                var previous = cases.findClientToken(domainId, token)
-                        .filter(t -> t.createdTime().plus(CLIENT_TOKEN_RETENTION).isAfter(now));
-                if (previous.isPresent()) {
-                    if (!previous.get().requestFingerprint().equals(fingerprint)) {
-                        throw new DomainException.Conflict("clientToken " + token
-                                + " was already used for a different CreateCase request.");
-                    }
-                    String caseId = previous.get().caseId();
-                    return new CaseCreated(caseId, caseArn(domain, caseId));
-                }
-            }
-            Template template = DomainAccess.require(templates.find(domainId, command.templateId()), "Template",
-                    command.templateId());
-            if (!template.canCreateCases()) {
-                throw DomainException.invalid("templateId: template %s is %s and cannot be used to create cases.",
-                        template.templateId(), template.deleted() ? "deleted" : "inactive");
-            }
-            Map<String, FieldValue> values = applyWrites(domainId, Map.of(), command.fields(), template, true);
-            for (String id : List.of(SystemFields.TITLE, SystemFields.CUSTOMER_ID)) {
-                if (!values.containsKey(id)) {
-                    throw DomainException.invalid("fields: %s is required to create a case.", id);
-                }
-            }
-            var live = access.liveFieldIds(domainId, template.requiredFieldIds());
-            var missing = template.requiredFieldIds().stream().filter(live::contains)
-                    .filter(id -> !values.containsKey(id)).toList();
-            if (!missing.isEmpty()) {
-                throw DomainException.invalid("fields: template %s requires values for: %s", template.templateId(),
-                        String.join(", ", missing));
-            }
-            CaseRulePolicy.check(values, appliedRules(template));
-
             String caseId = context.ids().newId();
-            String stamp = timestamp(now);
-            values.putIfAbsent(SystemFields.STATUS, new FieldValue.StringValue("open"));
-            values.put(SystemFields.CASE_ID, new FieldValue.StringValue(caseId));
-            values.put(SystemFields.REFERENCE_NUMBER, new FieldValue.StringValue(referenceNumber(caseId)));
-            values.put(SystemFields.CREATED_DATETIME, new FieldValue.StringValue(stamp));
-            stampUpdate(values, command.performedBy(), stamp);
-            if (isClosed(values)) {
-                values.put(SystemFields.LAST_CLOSED_DATETIME, new FieldValue.StringValue(stamp));
+            CaseChange change;
+            try {
+                change = CaseChange.create(configuration, caseId, command.templateId(), writes,
+                        actor(command.caller(), command.performedBy(), now));
+            } catch (DomainException invalid) {
+                if (!fresh) {
+                    // Refused by a cached configuration: a request is only refused by the one stored now.
+                    configuration = configurations.reload(accountId, domainId);
+                    fresh = true;
+                    continue;
+                }
+                // A retry of a request that already made its case gets that case, whatever changed since.
+                if (token != null) {
+                    var previous = store.clientToken(domainId, token)
+                            .filter(t -> t.createdTime().plus(CLIENT_TOKEN_RETENTION).isAfter(now));
+                    if (previous.isPresent()) {
+                        return replay(configuration, token, fingerprint, previous.get());
+                    }
+                }
+                throw invalid;
             }
-            var aCase = new Case(domainId, caseId, template.templateId(), values, now);
-            cases.save(aCase);
-            if (token != null) {
-                cases.saveClientToken(new CaseRepository.ClientToken(domainId, token, fingerprint, caseId, now));
+            Template template = configuration.template(command.templateId()).orElseThrow();
+            Map<String, String> caseTags = CaseChange.initialTags(template, command.tags());
+            String arn = caseArn(configuration.domain(), caseId);
+            CaseEvent event = change.event(configuration, context.ids().newId(), context.arns().region(),
+                    context.arns().domain(accountId, domainId), arn).orElse(null);
+            var creation = store.create(new CaseStore.NewCase(accountId, configuration.version(), change.after(), arn,
+                    token == null ? null : new CaseStore.ClientToken(token, fingerprint, caseId, now),
+                    now.minus(CLIENT_TOKEN_RETENTION), caseTags, change.auditEvent(), event));
+            if (creation instanceof CaseStore.Creation.Created created) {
+                indexing.caseStored(change.after(), caseTags, created.feedPosition());
+                return new CaseCreated(caseId, arn);
+            } else if (creation instanceof CaseStore.Creation.TokenUsed used) {
+                return replay(configuration, token, fingerprint, used.existing());
+            } else if (creation instanceof CaseStore.Creation.ConfigurationMoved moved && attempt < MAX_ATTEMPTS) {
+                configurations.seen(domainId, moved.version());
+                configuration = configurations.reload(accountId, domainId);
+                fresh = true;
+            } else if (creation instanceof CaseStore.Creation.DomainGone) {
+                configurations.evict(domainId);
+                throw new DomainException.NotFound("Domain", domainId);
+            } else {
+                throw new IllegalStateException("the configuration of domain " + domainId + " kept changing");
             }
-            String arn = caseArn(domain, caseId);
-            Map<String, String> caseTags = new HashMap<>();
-            template.tagPropagations().stream().filter(p -> "Cases".equals(p.resourceType()))
-                    .map(TagPropagation::tagMap).forEach(caseTags::putAll);
-            if (command.tags() != null) {
-                caseTags.putAll(command.tags());
-            }
-            if (!caseTags.isEmpty()) {
-                tags.put(arn, caseTags);
-            }
-            indexing.caseChanged(domain.accountId(), aCase);
-            audit(command.caller().principalArn(), aCase, AuditEventType.CASE_CREATED, Map.of(), values,
-                    command.performedBy(), now);
-            events.caseChanged(domain, CaseEvent.CASE_CREATED, aCase, changedIds(Map.of(), values),
-                    command.performedBy(), command.caller().principalArn(), now);
-            return new CaseCreated(caseId, arn);
-        });
+        }
+    }
+
+    private CaseCreated replay(DomainConfiguration configuration, String token, String fingerprint,
+                               CaseStore.ClientToken previous) {
+        if (!previous.requestFingerprint().equals(fingerprint)) {
+            throw new DomainException.Conflict("clientToken " + token
+                    + " was already used for a different CreateCase request.");
+        }
+        return new CaseCreated(previous.caseId(), caseArn(configuration.domain(), previous.caseId()));
     }
 
     /** The requested fields that have a value (values of deleted fields included), in request order. */
     public CaseView getCase(GetCase command) {
-        return context.unitOfWork().read(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
-            Case aCase = requireCase(domain, command.caseId());
-            var result = new ArrayList<FieldWrite>();
-            for (String id : new java.util.LinkedHashSet<>(command.fieldIds())) {
-                FieldValue value = aCase.values().get(id);
-                if (value != null) {
-                    result.add(new FieldWrite(id, value));
-                }
+        String accountId = command.caller().accountId();
+        String arn = context.arns().caseArn(accountId, command.domainId(), command.caseId());
+        CaseStore.CaseRead read = store.read(accountId, command.domainId(), command.caseId(), arn)
+                .orElseThrow(() -> new DomainException.NotFound("Domain", command.domainId()));
+        configurations.seen(command.domainId(), read.configurationVersion());
+        Case aCase = read.aCase().orElseThrow(() -> new DomainException.NotFound("Case", command.caseId()));
+        var result = new ArrayList<FieldWrite>();
+        for (String id : new java.util.LinkedHashSet<>(command.fieldIds())) {
+            FieldValue value = aCase.values().get(id);
+            if (value != null) {
+                result.add(new FieldWrite(id, value));
             }
-            return new CaseView(aCase.templateId(), result, tags.tags(caseArn(domain, aCase.caseId())));
-        });
+        }
+        return new CaseView(aCase.templateId(), result, read.tags());
     }
 
     /** Changes only the given fields; emptyValue clears one. */
     public void updateCase(UpdateCase command) {
-        context.unitOfWork().write(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
-            Case aCase = requireCase(domain, command.caseId());
-            Template template = templates.find(domain.domainId(), aCase.templateId()).orElse(null);
-            Map<String, FieldValue> before = aCase.values();
-            Map<String, FieldValue> values = applyWrites(domain.domainId(), before, command.fields(), template,
-                    false);
-            for (String id : List.of(SystemFields.TITLE, SystemFields.CUSTOMER_ID)) {
-                if (!values.containsKey(id)) {
-                    throw DomainException.invalid("fields: %s cannot be cleared.", id);
-                }
-            }
-            if (template != null) {
-                var cleared = command.fields().stream()
-                        .filter(w -> w.value() instanceof FieldValue.Empty)
-                        .map(FieldWrite::fieldId)
-                        .filter(template.requiredFieldIds()::contains).toList();
-                if (!cleared.isEmpty()) {
-                    throw DomainException.invalid("fields: %s are required by template %s and cannot be cleared.",
-                            String.join(", ", cleared), template.templateId());
-                }
-                CaseRulePolicy.check(values, appliedRules(template));
+        String accountId = command.caller().accountId();
+        String domainId = command.domainId();
+        String arn = context.arns().caseArn(accountId, domainId, command.caseId());
+        List<CaseChange.FieldWrite> writes = writes(command.fields());
+        DomainConfiguration cached = configurations.require(accountId, domainId);
+        var outcome = store.update(accountId, domainId, command.caseId(), arn, locked -> {
+            DomainConfiguration configuration = cached;
+            if (locked.configurationVersion() != configuration.version()) {
+                // Validated against the configuration as it is now, read while the case is locked.
+                configurations.seen(domainId, locked.configurationVersion());
+                configuration = configurations.reload(accountId, domainId);
             }
             Instant now = now();
-            String stamp = timestamp(now);
-            boolean wasClosed = isClosed(before);
-            boolean closed = isClosed(values);
-            if (closed && !wasClosed) {
-                values.put(SystemFields.LAST_CLOSED_DATETIME, new FieldValue.StringValue(stamp));
-            } else if (wasClosed && !closed) {
-                values.put(SystemFields.LAST_REOPENED_DATETIME, new FieldValue.StringValue(stamp));
-            }
-            stampUpdate(values, command.performedBy(), stamp);
-            CaseSlas.refresh(relatedItems, domain.domainId(), aCase.caseId(), values, now);
-            Case updated = aCase.withValues(values);
-            cases.save(updated);
-            indexing.caseChanged(domain.accountId(), updated);
-            audit(command.caller().principalArn(), updated, AuditEventType.CASE_UPDATED, before, values,
-                    command.performedBy(), now);
-            events.caseChanged(domain, CaseEvent.CASE_UPDATED, updated, changedIds(before, values),
-                    command.performedBy(), command.caller().principalArn(), now);
+            CaseChange change = CaseChange.update(configuration, locked.aCase(), writes,
+                    actor(command.caller(), command.performedBy(), now), locked.relatedItems());
+            CaseEvent event = change.event(configuration, context.ids().newId(), context.arns().region(),
+                    context.arns().domain(accountId, domainId), arn).orElse(null);
+            return new CaseStore.CaseUpdate(change.after(), change.auditEvent(), event, change.changedSlas());
         });
+        if (outcome instanceof CaseStore.Update.Done done) {
+            indexing.caseStored(done.updated().update().aCase(), done.updated().tags(),
+                    done.updated().feedPosition());
+        } else if (outcome instanceof CaseStore.Update.DomainGone) {
+            configurations.evict(domainId);
+            throw new DomainException.NotFound("Domain", domainId);
+        } else {
+            throw new DomainException.NotFound("Case", command.caseId());
+        }
+    }
+
+    private CaseChange.Actor actor(io.opencases.application.Caller caller, CaseUser user, Instant now) {
+        return new CaseChange.Actor(user, caller.principalArn(), now, context.ids().newId());
+    }
+
+    private static List<CaseChange.FieldWrite> writes(List<FieldWrite> fields) {
+        return fields.stream().map(w -> new CaseChange.FieldWrite(w.fieldId(), w.value())).toList();
     }
 
     /** Removes the case with its related items, audit history and tags; this cannot be undone. */
@@ -263,93 +243,6 @@ public final class CaseService {
     private record Positioned(int position, AuditEvent event) {
     }
 
-    /**
-     * Validates the writes against the field definitions and returns the resulting values (a mutable copy). On
-     * creation there is no current value; a write of emptyValue removes the field's value.
-     */
-    private Map<String, FieldValue> applyWrites(String domainId, Map<String, FieldValue> current,
-                                                List<FieldWrite> writes, Template template, boolean creating) {
-        var ids = new HashSet<String>();
-        var duplicates = new TreeSet<String>();
-        writes.forEach(w -> {
-            if (!ids.add(w.fieldId())) {
-                duplicates.add(w.fieldId());
-            }
-        });
-        if (!duplicates.isEmpty()) {
-            throw DomainException.invalid("fields: each field may be given once; repeated: %s",
-                    String.join(", ", duplicates));
-        }
-        Map<String, Field> definitions = fields.findAll(domainId, ids).stream()
-                .collect(Collectors.toMap(Field::fieldId, Function.identity()));
-        var unknown = new TreeSet<>(ids);
-        unknown.removeAll(definitions.keySet());
-        if (!unknown.isEmpty()) {
-            throw DomainException.invalid("fields: these fields do not exist: %s", String.join(", ", unknown));
-        }
-        if (creating) {
-            var deleted = definitions.values().stream().filter(Field::deleted).map(Field::fieldId).sorted().toList();
-            if (!deleted.isEmpty()) {
-                throw DomainException.invalid("fields: these fields are deleted: %s", String.join(", ", deleted));
-            }
-        }
-        var values = new LinkedHashMap<>(current);
-        for (FieldWrite write : writes) {
-            Field field = definitions.get(write.fieldId());
-            List<FieldOption> options = field.type() == FieldType.SingleSelect
-                    ? fields.options(domainId, field.fieldId()) : List.of();
-            CaseFieldPolicy.checkWrite(field, write.value(), current.get(field.fieldId()), options);
-            if (write.value() instanceof FieldValue.Empty) {
-                values.remove(field.fieldId());
-            } else {
-                values.put(field.fieldId(), write.value());
-            }
-        }
-        return values;
-    }
-
-    private List<CaseRulePolicy.AppliedRule> appliedRules(Template template) {
-        var rules = new ArrayList<CaseRulePolicy.AppliedRule>();
-        for (var templateRule : template.rules()) {
-            caseRules.find(template.domainId(), templateRule.caseRuleId()).filter(r -> !r.deleted())
-                    .ifPresent(r -> rules.add(new CaseRulePolicy.AppliedRule(r.caseRuleId(), templateRule.fieldId(),
-                            r.details())));
-        }
-        return rules;
-    }
-
-    /** Ids of the fields whose value differs, in id order. */
-    private static List<String> changedIds(Map<String, FieldValue> before, Map<String, FieldValue> after) {
-        var ids = new TreeSet<>(before.keySet());
-        ids.addAll(after.keySet());
-        return ids.stream().filter(id -> !java.util.Objects.equals(before.get(id), after.get(id))).toList();
-    }
-
-    private void audit(String principalArn, Case aCase, AuditEventType type, Map<String, FieldValue> before,
-                       Map<String, FieldValue> after, CaseUser user, Instant now) {
-        var changes = new ArrayList<AuditEvent.Change>();
-        for (String id : changedIds(before, after)) {
-            FieldValue neu = after.get(id);
-            changes.add(new AuditEvent.Change(id, before.get(id), neu == null ? FieldValue.EMPTY : neu));
-        }
-        auditLog.append(new AuditEvent(context.ids().newId(), aCase.domainId(), aCase.caseId(), type, null, now,
-                changes, user, principalArn));
-    }
-
-    private static void stampUpdate(Map<String, FieldValue> values, CaseUser user, String stamp) {
-        values.put(SystemFields.LAST_UPDATED_DATETIME, new FieldValue.StringValue(stamp));
-        if (user instanceof CaseUser.UserArn arn) {
-            values.put(SystemFields.LAST_UPDATED_USER, new FieldValue.UserArnValue(arn.arn()));
-        } else {
-            // A custom entity is not a user ARN, so the User-typed field cannot hold it.
-            values.remove(SystemFields.LAST_UPDATED_USER);
-        }
-    }
-
-    private static boolean isClosed(Map<String, FieldValue> values) {
-        return values.get(SystemFields.STATUS) instanceof FieldValue.StringValue s && CLOSED.equals(s.value());
-    }
-
     private Case requireCase(CasesDomain domain, String caseId) {
         return cases.find(domain.domainId(), caseId).orElseThrow(() -> new DomainException.NotFound("Case", caseId));
     }
@@ -363,13 +256,9 @@ public final class CaseService {
         return context.clock().now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static String timestamp(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
-    }
-
     /** The friendly 8-digit number; derived from the case id, so, as AWS says, not guaranteed unique. */
     static String referenceNumber(String caseId) {
-        return String.format("%08d", Math.floorMod(caseId.hashCode() * 31L + caseId.length(), 100_000_000L));
+        return CaseChange.referenceNumber(caseId);
     }
 
     /** What makes two CreateCase requests "the same" for clientToken purposes. */

@@ -54,6 +54,19 @@ public final class CaseIndexing {
         });
     }
 
+    /**
+     * A case change that the store has already committed together with its change-feed entry at {@code position}
+     * (CaseStore's one-call writes): only the index update is left, and {@code tags} are the case's tags as
+     * written, so nothing is read back.
+     */
+    public void caseStored(Case aCase, Map<String, String> tags, long position) {
+        CaseDocument document = document(aCase, tags);
+        unitOfWork.afterCommit(() -> {
+            applyInOrder(aCase.domainId(), aCase.caseId(), position, () -> index.upsert(document));
+            appliedHere.add(position);
+        });
+    }
+
     public void caseDeleted(String domainId, String caseId) {
         long position = feed.append(domainId, caseId);
         unitOfWork.afterCommit(() -> {

@@ -1,0 +1,164 @@
+package io.opencases.memory;
+
+import io.opencases.application.port.CaseRepository;
+import io.opencases.application.port.CaseStore;
+import io.opencases.domain.cases.Case;
+import io.opencases.domain.casesdomain.CasesDomain;
+import io.opencases.domain.casesdomain.DomainConfiguration;
+import io.opencases.domain.field.Field;
+import io.opencases.domain.relateditem.RelatedItem;
+import io.opencases.domain.rule.CaseRule;
+import io.opencases.domain.template.Template;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The case hot paths on the in-memory repositories, each call one write (or read) of the unit of work, which
+ * serialises writers. A domain's configuration version counts the distinct configurations this store has seen:
+ * each call compares the configuration it builds from the repositories with the last one it saw.
+ */
+public final class MemoryCaseStore implements CaseStore {
+    private final MemoryDomainRepository domains;
+    private final MemoryFieldRepository fields;
+    private final MemoryTemplateRepository templates;
+    private final MemoryCaseRuleRepository caseRules;
+    private final MemoryCaseRepository cases;
+    private final MemoryTagRepository tags;
+    private final MemoryAuditLog auditLog;
+    private final MemoryRelatedItemRepository relatedItems;
+    private final MemoryCaseEventOutbox outbox;
+    private final MemoryCaseChangeFeed feed;
+    private final MemoryUnitOfWork unitOfWork;
+    private final ConcurrentHashMap<String, DomainConfiguration> lastSeen = new ConcurrentHashMap<>();
+
+    public MemoryCaseStore(MemoryDomainRepository domains, MemoryFieldRepository fields,
+                           MemoryTemplateRepository templates, MemoryCaseRuleRepository caseRules,
+                           MemoryCaseRepository cases, MemoryTagRepository tags, MemoryAuditLog auditLog,
+                           MemoryRelatedItemRepository relatedItems, MemoryCaseEventOutbox outbox,
+                           MemoryCaseChangeFeed feed, MemoryUnitOfWork unitOfWork) {
+        this.domains = domains;
+        this.fields = fields;
+        this.templates = templates;
+        this.caseRules = caseRules;
+        this.cases = cases;
+        this.tags = tags;
+        this.auditLog = auditLog;
+        this.relatedItems = relatedItems;
+        this.outbox = outbox;
+        this.feed = feed;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Optional<DomainConfiguration> configuration(String accountId, String domainId) {
+        return unitOfWork.read(() -> current(accountId, domainId));
+    }
+
+    @Override
+    public Optional<CaseRead> read(String accountId, String domainId, String caseId, String caseArn) {
+        return unitOfWork.read(() -> domains.find(accountId, domainId).map(domain -> new CaseRead(
+                version(domainId), cases.find(domainId, caseId), tags.tags(caseArn))));
+    }
+
+    @Override
+    public Creation create(NewCase newCase) {
+        return unitOfWork.write(() -> {
+            Case aCase = newCase.aCase();
+            var configuration = current(newCase.accountId(), aCase.domainId());
+            if (configuration.isEmpty()) {
+                return new Creation.DomainGone();
+            }
+            if (configuration.get().version() != newCase.configurationVersion()) {
+                return new Creation.ConfigurationMoved(configuration.get().version());
+            }
+            ClientToken token = newCase.token();
+            if (token != null) {
+                var existing = cases.findClientToken(aCase.domainId(), token.token())
+                        .filter(t -> !t.createdTime().isBefore(newCase.tokenExpiredBefore()));
+                if (existing.isPresent()) {
+                    var t = existing.get();
+                    return new Creation.TokenUsed(new ClientToken(t.token(), t.requestFingerprint(), t.caseId(),
+                            t.createdTime()));
+                }
+                cases.saveClientToken(new CaseRepository.ClientToken(aCase.domainId(), token.token(),
+                        token.requestFingerprint(), token.caseId(), token.createdTime()));
+            }
+            cases.save(aCase);
+            if (!newCase.tags().isEmpty()) {
+                tags.put(newCase.caseArn(), newCase.tags());
+            }
+            auditLog.append(newCase.auditEvent());
+            if (newCase.event() != null) {
+                outbox.append(newCase.event());
+            }
+            return new Creation.Created(feed.append(aCase.domainId(), aCase.caseId()));
+        });
+    }
+
+    @Override
+    public Optional<ClientToken> clientToken(String domainId, String token) {
+        return cases.findClientToken(domainId, token)
+                .map(t -> new ClientToken(t.token(), t.requestFingerprint(), t.caseId(), t.createdTime()));
+    }
+
+    @Override
+    public Update update(String accountId, String domainId, String caseId, String caseArn,
+                         Function<LockedCase, CaseUpdate> change) {
+        return unitOfWork.write(() -> {
+            var configuration = current(accountId, domainId);
+            if (configuration.isEmpty()) {
+                return new Update.DomainGone();
+            }
+            var aCase = cases.find(domainId, caseId);
+            if (aCase.isEmpty()) {
+                return new Update.CaseGone();
+            }
+            CaseUpdate update = change.apply(new LockedCase(configuration.get().version(), aCase.get(),
+                    () -> relatedItems.listForCase(domainId, caseId)));
+            cases.save(update.aCase());
+            for (RelatedItem item : update.changedItems()) {
+                relatedItems.save(item);
+            }
+            auditLog.append(update.auditEvent());
+            if (update.event() != null) {
+                outbox.append(update.event());
+            }
+            long position = feed.append(domainId, caseId);
+            return new Update.Done(new Updated(position, update, tags.tags(caseArn)));
+        });
+    }
+
+    private long version(String domainId) {
+        DomainConfiguration seen = lastSeen.get(domainId);
+        return seen == null ? 0 : seen.version();
+    }
+
+    /** The configuration as the repositories hold it now, with the version of the last one seen if equal. */
+    private Optional<DomainConfiguration> current(String accountId, String domainId) {
+        Optional<CasesDomain> domain = domains.find(accountId, domainId);
+        if (domain.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(lastSeen.compute(domainId, (id, last) -> {
+            long version = last == null ? 1 : last.version();
+            var now = new DomainConfiguration(domain.get(), version,
+                    byId(fields.allInDomain(domainId), Field::fieldId), fields.allOptions(domainId),
+                    byId(templates.allInDomain(domainId), Template::templateId),
+                    byId(caseRules.allInDomain(domainId), CaseRule::caseRuleId),
+                    domains.findEventConfiguration(domainId).orElse(null));
+            if (last == null || now.equals(last)) {
+                return last == null ? now : last;
+            }
+            return new DomainConfiguration(now.domain(), version + 1, now.fields(), now.options(), now.templates(),
+                    now.caseRules(), now.eventConfiguration());
+        }));
+    }
+
+    private static <T> Map<String, T> byId(java.util.List<T> resources, Function<T, String> id) {
+        return resources.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}
