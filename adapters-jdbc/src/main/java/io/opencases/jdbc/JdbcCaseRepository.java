@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /** Cases as documents keyed by (domain id, case id), and the CreateCase client tokens beside them. */
 final class JdbcCaseRepository implements CaseRepository {
-    private static final RowMapper<Case> CASE = (row, ctx) -> Documents.read(row.getString(1), Case.class);
+    /** The stored case format is CaseCodec's, whichever path reads or writes it. */
+    private static final RowMapper<Case> CASE = (row, ctx) -> CaseCodec.read(row.getString(1));
 
     private final Jdbi jdbi;
     private final JdbcUnitOfWork unitOfWork;
@@ -27,7 +28,7 @@ final class JdbcCaseRepository implements CaseRepository {
                         + "ON CONFLICT (domain_id, case_id) DO UPDATE SET doc = excluded.doc")
                 .bind("domainId", aCase.domainId())
                 .bind("caseId", aCase.caseId())
-                .bind("doc", Documents.write(aCase))
+                .bind("doc", CaseCodec.write(aCase))
                 .execute());
     }
 
@@ -35,6 +36,19 @@ final class JdbcCaseRepository implements CaseRepository {
     public Optional<Case> find(String domainId, String caseId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT doc FROM cases "
                         + "WHERE domain_id = :domainId AND case_id = :caseId")
+                .bind("domainId", domainId)
+                .bind("caseId", caseId)
+                .map(CASE)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Case> findForUpdate(String domainId, String caseId) {
+        if (!unitOfWork.inWrite()) {
+            return find(domainId, caseId);
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT doc FROM cases "
+                        + "WHERE domain_id = :domainId AND case_id = :caseId FOR UPDATE")
                 .bind("domainId", domainId)
                 .bind("caseId", caseId)
                 .map(CASE)

@@ -50,11 +50,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("checkpoint_completion_target", "0.9")
                     .setServerConfig("wal_compression", "on")
                     .setServerConfig("wal_buffers", "16MB");
-            if (Boolean.getBoolean("opencases.embedded.trackStatements")) {
-                // Benchmarks count the statements of each operation (CrudBenchmark).
-                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                        .setServerConfig("pg_stat_statements.track_utility", "on");
-            }
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");

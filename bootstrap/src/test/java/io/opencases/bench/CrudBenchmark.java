@@ -2,12 +2,14 @@ package io.opencases.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opencases.application.Quotas;
-import io.opencases.bootstrap.Main;
-import io.opencases.bootstrap.OpenCasesServer;
-import io.opencases.bootstrap.ServerConfig;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,208 +17,496 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The storage benchmark: a real server on embedded PostgreSQL (fsync on, as deployed), a domain with ten custom
- * fields, then CreateCase, UpdateCase and GetCase over HTTP from 16 and 64 concurrent clients, each for a fixed
- * time; and in the same run pgbench's single-row INSERT rate on the same PostgreSQL as the ceiling. Everything
- * (server, database, clients, pgbench) shares the machine's cores. Authentication is off: SigV4 signing is the
- * client's cost, not the store's.
+ * The storage benchmark, everything in separate processes: each server jar given runs as its own JVM ({@code java
+ * -jar}, embedded PostgreSQL with fsync and synchronous commit on, SigV4 on), load comes from wrk with requests
+ * pre-signed by the AWS SDK's signer, and in the same run, on the same PostgreSQL, pgbench measures a one-row
+ * INSERT and a one-row primary-key SELECT as ceilings. Then the same jar on memory storage answers GetCase, the
+ * ceiling of the HTTP layer. Statements per operation are counted with pg_stat_statements over 200 sequential
+ * calls (less what the server's background pollers ran in as long idle). The hot-row run checks that no update was
+ * lost: in the case's audit history each change's old value is the previous change's new value.
  *
- * <pre>mvn -q install -DskipTests
- * mvn -q -pl bootstrap exec:java -Dexec.mainClass=io.opencases.bench.CrudBenchmark -Dexec.classpathScope=test \
- *     -Dexec.args="10"</pre>
- * The argument is the seconds each measurement runs (default 10).
+ * <pre>mvn -B -q package -DskipTests
+ * mvn -B -q -pl bootstrap test-compile   # then run this class with the bootstrap test classpath:
+ * java -cp "$(cat cp.txt):bootstrap/target/test-classes" io.opencases.bench.CrudBenchmark 10 \
+ *     before=/tmp/before/opencases.jar after=bootstrap/target/opencases.jar</pre>
+ * Arguments: the seconds each measurement runs, then {@code label=jar} per server build to measure. Set
+ * {@code BENCH_JFR=dir} to record a JFR profile of each server into that directory.
  */
 public final class CrudBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+    private static final String ACCOUNT = "111122223333";
+    private static final String KEY = "AKIDBENCH";
+    private static final String SECRET = "bench-secret";
+    private static final String REGION = "us-east-1";
     private static final String[] WORDS = {"printer", "laptop", "network", "password", "screen", "battery", "email",
             "invoice", "refund", "delivery", "account", "login", "crash", "slow", "broken", "urgent"};
+    private static final int[] CLIENTS = {16, 64};
 
     private CrudBenchmark() {
     }
 
-    private interface Call {
-        void run(HttpClient http, Random random) throws Exception;
-    }
-
-    private record Result(String name, int clients, long calls, double seconds, double p50, double p99) {
-        double rate() {
-            return calls / seconds;
-        }
+    record Wrk(double rate, double p50, double p99, long requests, long errors) {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Path dataDir = Files.createTempDirectory("opencases-bench-");
-        var config = new ServerConfig("127.0.0.1", 0, ServerConfig.Storage.EMBEDDED, "us-east-1", "000000000000",
-                false, List.of(), false, new Quotas(10, 500, 500, 100, 100, 100, 100), ServerConfig.Events.DEFAULT,
-                new ServerConfig.Database(null, null, null, dataDir, 32, false));
-        OpenCasesServer server = Main.start(config);
-        var results = new ArrayList<Result>();
-        try {
-            var http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + server.port();
-            var bench = BenchDomain.create(http, base, "Number", "Number", "Number", "Number", "Text", "Text",
-                    "Text", "Text", "Text", "Boolean");
-            String domainId = bench.domainId();
-            String templateId = bench.templateId();
-            List<String> fieldIds = bench.fieldIds();
-            var caseIds = new ConcurrentLinkedQueue<String>();
-            String casesUrl = base + "/domains/" + domainId + "/cases";
-            Call create = (client, random) -> caseIds.add(post(client, casesUrl,
-                    "{\"templateId\":\"" + templateId + "\",\"fields\":" + fields(fieldIds, random) + "}")
-                    .get("caseId").asText());
-            // Warm up the JIT and the connection pools, and leave cases to update and read.
-            run("warm-up", 16, 5, create);
-            String[] known = caseIds.toArray(String[]::new);
-            Call update = (client, random) -> send(client, "PUT", casesUrl + "/" + known[random.nextInt(known.length)],
-                    "{\"fields\":" + fields(fieldIds.subList(0, 5), random) + "}");
-            Call get = (client, random) -> post(client, casesUrl + "/" + known[random.nextInt(known.length)],
-                    "{\"fields\":[{\"id\":\"title\"},{\"id\":\"status\"},{\"id\":\"" + fieldIds.get(0) + "\"}]}");
-            for (int clients : new int[]{16, 64}) {
-                results.add(run("CreateCase", clients, seconds, create));
-                results.add(run("UpdateCase", clients, seconds, update));
-                results.add(run("GetCase", clients, seconds, get));
-            }
-            System.out.println();
-            System.out.println("| operation | clients | calls/s | p50 | p99 |");
-            System.out.println("|---|---|---|---|---|");
-            for (Result r : results) {
-                System.out.printf("| %s | %d | %,.0f | %.2f ms | %.2f ms |%n", r.name(), r.clients(), r.rate(),
-                        r.p50(), r.p99());
-            }
-            System.out.println();
-            System.out.println("pgbench single-row INSERT on the same PostgreSQL:");
-            for (int clients : new int[]{16, 64}) {
-                System.out.printf("  %d clients: %s%n", clients, pgbench(server, config, clients, seconds));
-            }
-        } finally {
-            server.stop(5_000);
+        int seconds = Integer.parseInt(args[0]);
+        var report = new StringBuilder();
+        for (int i = 1; i < args.length; i++) {
+            String[] labelJar = args[i].split("=", 2);
+            report.append(measure(labelJar[0], Path.of(labelJar[1]), seconds));
         }
+        System.out.println();
+        System.out.println(report);
     }
 
-    /** {@code clients} threads calling for {@code seconds}; throughput and latency percentiles. */
-    private static Result run(String name, int clients, int seconds, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        var start = new CountDownLatch(1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        var futures = new ArrayList<Future<double[]>>();
-        var http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                var random = new Random(ThreadLocalRandom.current().nextLong());
-                var samples = new double[1 << 16];
-                int n = 0;
-                start.await();
-                while (System.nanoTime() < deadline) {
-                    long t = System.nanoTime();
-                    call.run(http, random);
-                    if (n == samples.length) {
-                        samples = Arrays.copyOf(samples, n * 2);
-                    }
-                    samples[n++] = (System.nanoTime() - t) / 1e6;
+    private static String measure(String label, Path jar, int seconds) throws Exception {
+        var out = new StringBuilder("\n### " + label + " (" + jar + ")\n\n");
+        var rows = new ArrayList<String>();
+        Map<String, String> statements;
+        String hotRow;
+        Map<Integer, Wrk> insert = new LinkedHashMap<>();
+        Map<Integer, Wrk> select = new LinkedHashMap<>();
+        Path dataDir = Files.createTempDirectory("opencases-bench-");
+        try (Server server = Server.start(jar, "embedded", dataDir, label)) {
+            // pg_stat_statements must be preloaded: set it, then restart on the same data directory.
+            try (Connection db = server.database()) {
+                db.createStatement().execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+            }
+        }
+        try (Server server = Server.start(jar, "embedded", dataDir, label)) {
+            try (Connection db = server.database()) {
+                db.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+            var bench = Bench.setUp(server.base, 1000);
+            statements = countStatements(server, bench);
+            for (int clients : CLIENTS) {
+                rows.add(row("CreateCase", clients, server.wrk(clients, seconds, bench.creates(2000))));
+                rows.add(row("GetCase", clients, server.wrk(clients, seconds, bench.gets(2000))));
+                rows.add(row("UpdateCase, distinct cases", clients, server.wrk(clients, seconds,
+                        bench.updates(2000, false))));
+            }
+            for (int clients : CLIENTS) {
+                rows.add(row("UpdateCase, all clients on one case", clients, server.wrk(clients, seconds,
+                        bench.updates(4000, true))));
+            }
+            hotRow = checkNoLostUpdate(server, bench);
+            for (int clients : CLIENTS) {
+                insert.put(clients, server.pgbench(clients, seconds, false));
+                select.put(clients, server.pgbench(clients, seconds, true));
+            }
+        }
+        try (Server memory = Server.start(jar, "memory", Files.createTempDirectory("opencases-bench-mem-"),
+                label + "-memory")) {
+            var bench = Bench.setUp(memory.base, 1000);
+            for (int clients : CLIENTS) {
+                rows.add(row("GetCase on memory storage", clients, memory.wrk(clients, seconds,
+                        bench.gets(2000))));
+            }
+        }
+        out.append("| operation | clients | calls/s | p50 | p99 | errors |\n|---|---|---|---|---|---|\n");
+        rows.forEach(out::append);
+        for (int clients : CLIENTS) {
+            out.append(String.format("| pgbench one-row INSERT | %d | %,.0f | %.2f ms | %.2f ms | |%n", clients,
+                    insert.get(clients).rate(), insert.get(clients).p50(), insert.get(clients).p99()));
+            out.append(String.format("| pgbench one-row PK SELECT | %d | %,.0f | %.2f ms | %.2f ms | |%n", clients,
+                    select.get(clients).rate(), select.get(clients).p50(), select.get(clients).p99()));
+        }
+        out.append("\nStatements per operation (pg_stat_statements, 200 sequential calls, background subtracted):\n\n");
+        statements.forEach((op, count) -> out.append("- ").append(op).append(": ").append(count).append('\n'));
+        out.append("\nHot row: ").append(hotRow).append('\n');
+        System.out.println(out);
+        return out.toString();
+    }
+
+    private static String row(String name, int clients, Wrk wrk) {
+        String line = String.format("| %s | %d | %,.0f | %.2f ms | %.2f ms | %d |%n", name, clients, wrk.rate(),
+                wrk.p50(), wrk.p99(), wrk.errors());
+        System.out.print(line);
+        return line;
+    }
+
+    /** Statements the server sends per operation, from 200 sequential calls of each. */
+    private static Map<String, String> countStatements(Server server, Bench bench) throws Exception {
+        var result = new LinkedHashMap<String, String>();
+        var http = HttpClient.newHttpClient();
+        var calls = new LinkedHashMap<String, List<Signed>>();
+        calls.put("CreateCase", bench.creates(200));
+        calls.put("GetCase", bench.gets(200));
+        calls.put("UpdateCase", bench.updates(200, false));
+        for (var entry : calls.entrySet()) {
+            try (Connection db = server.database()) {
+                // What the server's pollers (outbox, change feed) send in the same time, to subtract.
+                long started = System.nanoTime();
+                reset(db);
+                for (Signed call : entry.getValue()) {
+                    call.send(http, server.base);
                 }
-                return Arrays.copyOf(samples, n);
-            }));
+                long elapsed = System.nanoTime() - started;
+                Map<String, Long> during = counts(db);
+                reset(db);
+                TimeUnit.NANOSECONDS.sleep(elapsed);
+                Map<String, Long> idle = counts(db);
+                double queries = (during.get("queries") - idle.get("queries")) / 200.0;
+                double utility = (during.get("utility") - idle.get("utility")) / 200.0;
+                result.put(entry.getKey(), String.format("%.2f statements (+ %.2f BEGIN/SET/COMMIT)", queries,
+                        utility));
+            }
         }
-        long began = System.nanoTime();
-        start.countDown();
-        var all = new ArrayList<double[]>();
-        for (Future<double[]> f : futures) {
-            all.add(f.get(seconds + 120L, TimeUnit.SECONDS));
-        }
-        double elapsed = (System.nanoTime() - began) / 1e9;
-        pool.shutdown();
-        double[] merged = all.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
-        var result = new Result(name, clients, merged.length, elapsed, merged[merged.length / 2],
-                merged[(int) (merged.length * 0.99)]);
-        System.out.printf("%s with %d clients: %,.0f calls/s, p50 %.2f ms, p99 %.2f ms%n", name, clients,
-                result.rate(), result.p50(), result.p99());
         return result;
     }
 
-    /** pgbench's transactions/s for a one-row INSERT script on the server's own database, or why it didn't run. */
-    private static String pgbench(OpenCasesServer server, ServerConfig config, int clients, int seconds)
-            throws Exception {
-        var url = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(String.valueOf(server.jdbcUrl()));
-        if (!url.find()) {
-            return "no database port in " + server.jdbcUrl();
-        }
-        String port = url.group(1);
-        Path script = Files.createTempFile("insert", ".sql");
-        Files.writeString(script, "INSERT INTO pgbench_rows(payload) VALUES (repeat('x', 200));\n");
-        var env = new String[]{"psql", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-d", "postgres", "-c",
-                "CREATE TABLE IF NOT EXISTS pgbench_rows (id bigserial PRIMARY KEY, payload text)"};
-        if (exec(env) != 0) {
-            return "psql not available";
-        }
-        var output = new StringBuilder();
-        int exit = exec(new String[]{"pgbench", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-n", "-c",
-                Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-f", script.toString(),
-                "postgres"}, output);
-        if (exit != 0) {
-            return "pgbench failed: " + output;
-        }
-        return output.toString().lines().filter(l -> l.startsWith("tps") || l.contains("latency average"))
-                .map(String::trim).reduce((a, b) -> a + "; " + b).orElse(output.toString());
-    }
-
-    private static int exec(String[] command) throws IOException, InterruptedException {
-        return exec(command, new StringBuilder());
-    }
-
-    private static int exec(String[] command, StringBuilder output) throws IOException, InterruptedException {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            output.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            return p.waitFor();
-        } catch (IOException notInstalled) {
-            output.append(notInstalled.getMessage());
-            return -1;
+    private static void reset(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet ignored = s.executeQuery(
+                "SELECT pg_stat_statements_reset()")) {
+            // Counting starts now.
         }
     }
 
-    private static String fields(List<String> fieldIds, Random random) {
-        var json = new StringBuilder("[{\"id\":\"customer_id\",\"value\":{\"stringValue\":\"")
-                .append("arn:aws:profile:us-east-1:000000000000:domains/d/profiles/p").append(random.nextInt(1000))
-                .append("\"}},{\"id\":\"title\",\"value\":{\"stringValue\":\"")
-                .append(WORDS[random.nextInt(WORDS.length)]).append(' ').append(WORDS[random.nextInt(WORDS.length)])
-                .append("\"}}");
-        for (int i = 0; i < fieldIds.size(); i++) {
-            String value = i < 4 ? "{\"doubleValue\":" + random.nextInt(1000) + "}"
-                    : i < 9 ? "{\"stringValue\":\"" + WORDS[random.nextInt(WORDS.length)] + "\"}"
-                    : "{\"booleanValue\":" + random.nextBoolean() + "}";
-            json.append(",{\"id\":\"").append(fieldIds.get(i)).append("\",\"value\":").append(value).append('}');
+    private static Map<String, Long> counts(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet row = s.executeQuery("SELECT "
+                + "coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(begin|commit|rollback|set|show|select "
+                + "pg_stat_statements_reset)'), 0), coalesce(sum(calls) FILTER (WHERE query ~* "
+                + "'^\\s*(begin|commit|rollback|set )'), 0) FROM pg_stat_statements "
+                + "WHERE query !~* 'pg_stat_statements'")) {
+            row.next();
+            return Map.of("queries", row.getLong(1), "utility", row.getLong(2));
         }
-        return json.append(']').toString();
     }
 
-    private static JsonNode post(HttpClient http, String url, String body) throws Exception {
-        return send(http, "POST", url, body);
+    /**
+     * In the hot case's audit history, each change of a field must start from the value the previous change of
+     * that field left: a lost update would show as a change from a value that was already overwritten.
+     */
+    private static String checkNoLostUpdate(Server server, Bench bench) throws Exception {
+        try (Connection db = server.database(); Statement s = db.createStatement();
+             ResultSet rows = s.executeQuery("SELECT doc FROM audit_events WHERE case_id = '" + bench.hotCase
+                     + "' ORDER BY sequence")) {
+            Map<String, JsonNode> current = new HashMap<>();
+            long events = 0;
+            long broken = 0;
+            while (rows.next()) {
+                events++;
+                for (JsonNode change : JSON.readTree(rows.getString(1)).path("fields")) {
+                    String field = change.path("fieldId").asText();
+                    JsonNode old = change.path("oldValue");
+                    JsonNode previous = current.get(field);
+                    if (events > 1 && !(previous == null ? old.isMissingNode() || old.isNull()
+                            : previous.equals(old))) {
+                        broken++;
+                    }
+                    current.put(field, change.path("newValue"));
+                }
+            }
+            return String.format("%,d updates in the case's history, %d changes that did not start from the "
+                    + "previous value (lost updates)", events - 1, broken);
+        }
     }
 
-    private static JsonNode send(HttpClient http, String method, String url, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + " "
-                    + response.body());
+    /** One request, signed ahead of time. */
+    record Signed(String method, String path, Map<String, String> headers, String body) {
+        JsonNode send(HttpClient http, String base) throws Exception {
+            var builder = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                    builder.header(name, value);
+                }
+            });
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
         }
-        return JSON.readTree(response.body());
+
+        String lua() {
+            var headerTable = new StringBuilder("{");
+            headers.forEach((name, value) -> headerTable.append("[ ").append(quote(name)).append(" ]=")
+                    .append(quote(value)).append(","));
+            headerTable.append("}");
+            return "wrk.format(" + quote(method) + "," + quote(path) + "," + headerTable + "," + quote(body) + ")";
+        }
+
+        private static String quote(String s) {
+            return "[==[" + s + "]==]";
+        }
+    }
+
+    static Signed sign(String base, String method, String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .uri(URI.create(base + path)).putHeader("Content-Type", "application/json")
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(body)).build();
+        var signed = SIGNER.sign(r -> r.identity(AwsCredentialsIdentity.create(KEY, SECRET))
+                .request(unsigned).payload(unsigned.contentStreamProvider().orElseThrow())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cases")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)).request();
+        var headers = new LinkedHashMap<String, String>();
+        signed.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+        return new Signed(method, path, headers, json);
+    }
+
+    /** The benchmark's domain (ten custom fields), its cases, and requests on them. */
+    static final class Bench {
+        final String base;
+        final String domainId;
+        final String templateId;
+        final List<String> fieldIds;
+        final List<String> caseIds;
+        final String hotCase;
+        private final Random random = new Random(42);
+
+        private Bench(String base, String domainId, String templateId, List<String> fieldIds, List<String> caseIds) {
+            this.base = base;
+            this.domainId = domainId;
+            this.templateId = templateId;
+            this.fieldIds = fieldIds;
+            this.caseIds = caseIds;
+            this.hotCase = caseIds.isEmpty() ? null : caseIds.get(0);
+        }
+
+        static Bench setUp(String base, int cases) throws Exception {
+            var http = HttpClient.newHttpClient();
+            String domainId = sign(base, "POST", "/domains", "{\"name\":\"bench\"}").send(http, base)
+                    .get("domainId").asText();
+            String templateId = sign(base, "POST", "/domains/" + domainId + "/templates", "{\"name\":\"t\"}")
+                    .send(http, base).get("templateId").asText();
+            var fieldIds = new ArrayList<String>();
+            String[] types = {"Number", "Number", "Number", "Number", "Text", "Text", "Text", "Text", "Text",
+                    "Boolean"};
+            for (int i = 0; i < types.length; i++) {
+                fieldIds.add(sign(base, "POST", "/domains/" + domainId + "/fields",
+                        "{\"name\":\"f" + i + "\",\"type\":\"" + types[i] + "\"}").send(http, base)
+                        .get("fieldId").asText());
+            }
+            var bench = new Bench(base, domainId, templateId, fieldIds, new ArrayList<>());
+            for (Signed create : bench.creates(cases)) {
+                bench.caseIds.add(create.send(http, base).get("caseId").asText());
+            }
+            return new Bench(base, domainId, templateId, fieldIds, List.copyOf(bench.caseIds));
+        }
+
+        List<Signed> creates(int n) {
+            var requests = new ArrayList<Signed>();
+            for (int i = 0; i < n; i++) {
+                requests.add(sign(base, "POST", "/domains/" + domainId + "/cases", "{\"templateId\":\"" + templateId
+                        + "\",\"fields\":" + fields(fieldIds, true) + "}"));
+            }
+            return requests;
+        }
+
+        List<Signed> gets(int n) {
+            var requests = new ArrayList<Signed>();
+            for (int i = 0; i < n; i++) {
+                requests.add(sign(base, "POST", "/domains/" + domainId + "/cases/"
+                        + caseIds.get(random.nextInt(caseIds.size())), "{\"fields\":[{\"id\":\"title\"},"
+                        + "{\"id\":\"status\"},{\"id\":\"" + fieldIds.get(0) + "\"}]}"));
+            }
+            return requests;
+        }
+
+        List<Signed> updates(int n, boolean hot) {
+            var requests = new ArrayList<Signed>();
+            for (int i = 0; i < n; i++) {
+                String caseId = hot ? hotCase : caseIds.get(1 + random.nextInt(caseIds.size() - 1));
+                requests.add(sign(base, "PUT", "/domains/" + domainId + "/cases/" + caseId,
+                        "{\"fields\":" + fields(fieldIds.subList(0, 5), false) + "}"));
+            }
+            return requests;
+        }
+
+        private String fields(List<String> ids, boolean withBasics) {
+            var json = new StringBuilder("[");
+            if (withBasics) {
+                json.append("{\"id\":\"customer_id\",\"value\":{\"stringValue\":\"")
+                        .append("arn:aws:profile:us-east-1:").append(ACCOUNT).append(":domains/d/profiles/p")
+                        .append(random.nextInt(1000)).append("\"}},{\"id\":\"title\",\"value\":{\"stringValue\":\"")
+                        .append(word()).append(' ').append(word()).append("\"}},");
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                String value = i < 4 ? "{\"doubleValue\":" + random.nextInt(100_000) + "}"
+                        : i < 9 ? "{\"stringValue\":\"" + word() + random.nextInt(1000) + "\"}"
+                        : "{\"booleanValue\":" + random.nextBoolean() + "}";
+                json.append("{\"id\":\"").append(ids.get(i)).append("\",\"value\":").append(value).append("},");
+            }
+            json.setLength(json.length() - 1);
+            return json.append(']').toString();
+        }
+
+        private String word() {
+            return WORDS[random.nextInt(WORDS.length)];
+        }
+    }
+
+    /** A server jar running in its own JVM. */
+    static final class Server implements AutoCloseable {
+        final Process process;
+        final String base;
+        final int port;
+        final Path log;
+        Integer databasePort;
+
+        private Server(Process process, int port, Path log) {
+            this.process = process;
+            this.port = port;
+            this.base = "http://127.0.0.1:" + port;
+            this.log = log;
+        }
+
+        static Server start(Path jar, String storage, Path dataDir, String label) throws Exception {
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = Files.createTempFile("opencases-bench-" + label + "-", ".log");
+            var command = new ArrayList<>(List.of("java", "-Xmx2g"));
+            String jfr = System.getenv("BENCH_JFR");
+            if (jfr != null && !jfr.isBlank() && !storage.equals("memory")) {
+                command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr, label + ".jfr").toAbsolutePath()
+                        + ",settings=profile");
+            }
+            command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--storage", storage,
+                    "--data-dir", dataDir.toString(), "--account-id", ACCOUNT, "--access-key-id", KEY,
+                    "--secret-access-key", SECRET, "--quota-domains-per-account", "100"));
+            String pool = System.getenv("BENCH_POOL");
+            if (pool != null && !pool.isBlank()) {
+                command.addAll(List.of("--db-pool-size", pool));
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            var server = new Server(process, port, log);
+            var http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (true) {
+                try {
+                    var response = http.send(HttpRequest.newBuilder(URI.create(server.base + "/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("server did not start: " + Files.readString(log));
+                    }
+                    Thread.sleep(200);
+                }
+            }
+            Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(Files.readString(log));
+            if (m.find()) {
+                server.databasePort = Integer.parseInt(m.group(1));
+            }
+            return server;
+        }
+
+        Connection database() throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
+                    "postgres", "postgres");
+        }
+
+        Wrk wrk(int clients, int seconds, List<Signed> requests) throws Exception {
+            Path script = Files.createTempFile("wrk-", ".lua");
+            var lua = new StringBuilder("local requests = {\n");
+            for (Signed request : requests) {
+                lua.append(request.lua()).append(",\n");
+            }
+            lua.append("}\nlocal i = math.random(#requests)\n")
+                    .append("request = function()\n  i = i + 1\n  if i > #requests then i = 1 end\n")
+                    .append("  return requests[i]\nend\n")
+                    // The first failure's answer, for the operator.
+                    .append("local told = false\nresponse = function(status, headers, body)\n")
+                    .append("  if status ~= 200 and not told then told = true; print(status, body) end\nend\n");
+            Files.writeString(script, lua);
+            String output = run(List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency",
+                    "-s", script.toString(), base));
+            Files.delete(script);
+            if (output.contains("Non-2xx") || output.contains(".lua:")) {
+                throw new IllegalStateException("requests failed: " + output);
+            }
+            double rate = number(output, "Requests/sec:\\s+([\\d.]+)");
+            long total = (long) number(output, "(\\d+) requests in");
+            long errors = output.contains("Non-2xx") ? (long) number(output, "Non-2xx or 3xx responses: (\\d+)") : 0;
+            return new Wrk(rate, millis(output, "50%"), millis(output, "99%"), total, errors);
+        }
+
+        Wrk pgbench(int clients, int seconds, boolean select) throws Exception {
+            Path script = Files.createTempFile("pgbench-", ".sql");
+            try (Connection db = database()) {
+                db.createStatement().execute("CREATE TABLE IF NOT EXISTS pgbench_rows (id bigserial PRIMARY KEY, "
+                        + "payload text)");
+                if (select) {
+                    db.createStatement().execute("INSERT INTO pgbench_rows (payload) SELECT repeat('x', 600) "
+                            + "FROM generate_series(1, 10000) WHERE (SELECT count(*) FROM pgbench_rows) < 10000");
+                }
+            }
+            // The payload is about the size of a stored benchmark case.
+            Files.writeString(script, select ? "\\set id random(1, 10000)\n"
+                    + "SELECT payload FROM pgbench_rows WHERE id = :id;\n"
+                    : "INSERT INTO pgbench_rows (payload) VALUES (repeat('x', 600));\n");
+            String output = run(List.of("pgbench", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U",
+                    "postgres", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2", "-T",
+                    Integer.toString(seconds), "-f", script.toString(), "postgres"));
+            Files.delete(script);
+            double tps = number(output, "tps = ([\\d.]+)");
+            double latency = number(output, "latency average = ([\\d.]+) ms");
+            return new Wrk(tps, latency, Double.NaN, 0, 0);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(command.get(0) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static double number(String output, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in " + output);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** A latency line of wrk's distribution ("99%   12.34ms") in milliseconds. */
+    private static double millis(String output, String percentile) {
+        Matcher m = Pattern.compile(Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
     }
 }

@@ -13,6 +13,14 @@ public interface CaseRepository {
 
     Optional<Case> find(String domainId, String caseId);
 
+    /**
+     * {@link #find}, and inside a write the case stays locked until the write ends: a concurrent UpdateCase of it
+     * (see CaseStore) waits for this write, or this write re-runs after it.
+     */
+    default Optional<Case> findForUpdate(String domainId, String caseId) {
+        return find(domainId, caseId);
+    }
+
     /** Removes the case and its client token, if any. */
     void delete(String domainId, String caseId);
 

@@ -93,7 +93,10 @@ public final class TagService {
     private void reindexIfCase(String accountId, String arn) {
         Arns.Parsed parsed = context.arns().parse(arn);
         if (parsed.kind() == Arns.ResourceKind.CASE) {
-            cases.find(parsed.domainId(), parsed.caseId()).ifPresent(c -> indexing.caseChanged(accountId, c));
+            // Locked: an UpdateCase of this case then either waits for these tags or makes this write re-run, so
+            // the index never keeps an UpdateCase's document with the tags from before this change.
+            cases.findForUpdate(parsed.domainId(), parsed.caseId())
+                    .ifPresent(c -> indexing.caseChanged(accountId, c));
         }
     }
 
