@@ -86,6 +86,9 @@ public final class JdbcStorage implements AutoCloseable {
             server.setPassword(password);
         }
         server.setTcpKeepAlive(true);
+        // Server-prepared from the first use: every statement is one of a few fixed texts, and the driver keeps
+        // each connection's prepared statements (256 by default), so a call sends only Bind/Execute.
+        server.setPrepareThreshold(1);
         return new JdbcStorage(server, maxPoolSize);
     }
 

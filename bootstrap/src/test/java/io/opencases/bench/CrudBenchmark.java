@@ -63,7 +63,9 @@ public final class CrudBenchmark {
     private CrudBenchmark() {
     }
 
-    record Wrk(double rate, double p50, double p99, long requests, long errors) {
+    /** A wrk run; {@code serverCpu} and {@code databaseCpu} are CPU milliseconds per call (NaN if unknown). */
+    record Wrk(double rate, double p50, double p99, long requests, long errors, double serverCpu,
+               double databaseCpu) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,13 +123,14 @@ public final class CrudBenchmark {
                         bench.gets(2000))));
             }
         }
-        out.append("| operation | clients | calls/s | p50 | p99 | errors |\n|---|---|---|---|---|---|\n");
+        out.append("| operation | clients | calls/s | p50 | p99 | server CPU/call | PostgreSQL CPU/call | errors |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         rows.forEach(out::append);
         for (int clients : CLIENTS) {
-            out.append(String.format("| pgbench one-row INSERT | %d | %,.0f | %.2f ms | %.2f ms | |%n", clients,
-                    insert.get(clients).rate(), insert.get(clients).p50(), insert.get(clients).p99()));
-            out.append(String.format("| pgbench one-row PK SELECT | %d | %,.0f | %.2f ms | %.2f ms | |%n", clients,
-                    select.get(clients).rate(), select.get(clients).p50(), select.get(clients).p99()));
+            out.append(String.format("| pgbench one-row INSERT | %d | %,.0f | avg %.2f ms | – | | | |%n", clients,
+                    insert.get(clients).rate(), insert.get(clients).p50()));
+            out.append(String.format("| pgbench one-row PK SELECT | %d | %,.0f | avg %.2f ms | – | | | |%n", clients,
+                    select.get(clients).rate(), select.get(clients).p50()));
         }
         out.append("\nStatements per operation (pg_stat_statements, 200 sequential calls, background subtracted):\n\n");
         statements.forEach((op, count) -> out.append("- ").append(op).append(": ").append(count).append('\n'));
@@ -137,8 +140,8 @@ public final class CrudBenchmark {
     }
 
     private static String row(String name, int clients, Wrk wrk) {
-        String line = String.format("| %s | %d | %,.0f | %.2f ms | %.2f ms | %d |%n", name, clients, wrk.rate(),
-                wrk.p50(), wrk.p99(), wrk.errors());
+        String line = String.format("| %s | %d | %,.0f | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %d |%n", name,
+                clients, wrk.rate(), wrk.p50(), wrk.p99(), wrk.serverCpu(), wrk.databaseCpu(), wrk.errors());
         System.out.print(line);
         return line;
     }
@@ -363,9 +366,11 @@ public final class CrudBenchmark {
         final String base;
         final int port;
         final Path log;
+        final Path dataDir;
         Integer databasePort;
 
-        private Server(Process process, int port, Path log) {
+        private Server(Process process, int port, Path log, Path dataDir) {
+            this.dataDir = dataDir;
             this.process = process;
             this.port = port;
             this.base = "http://127.0.0.1:" + port;
@@ -393,7 +398,7 @@ public final class CrudBenchmark {
             }
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
-            var server = new Server(process, port, log);
+            var server = new Server(process, port, log, dataDir);
             var http = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (true) {
@@ -417,6 +422,18 @@ public final class CrudBenchmark {
             return server;
         }
 
+        /** CPU time of the embedded PostgreSQL: the postmaster of the data directory and its processes. */
+        double databaseCpuMillis() throws IOException {
+            Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+            long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
+            var handle = ProcessHandle.of(postmaster).orElseThrow();
+            double total = cpuMillis(handle);
+            for (var child : handle.descendants().toList()) {
+                total += cpuMillis(child);
+            }
+            return total;
+        }
+
         Connection database() throws SQLException {
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
                     "postgres", "postgres");
@@ -435,7 +452,9 @@ public final class CrudBenchmark {
                     .append("local told = false\nresponse = function(status, headers, body)\n")
                     .append("  if status ~= 200 and not told then told = true; print(status, body) end\nend\n");
             Files.writeString(script, lua);
-            String output = run(List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency",
+            double serverBefore = cpuMillis(process.toHandle());
+            double databaseBefore = databasePort == null ? 0 : databaseCpuMillis();
+            String output = run(List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--timeout", "30s", "--latency",
                     "-s", script.toString(), base));
             Files.delete(script);
             if (output.contains("Non-2xx") || output.contains(".lua:")) {
@@ -443,8 +462,19 @@ public final class CrudBenchmark {
             }
             double rate = number(output, "Requests/sec:\\s+([\\d.]+)");
             long total = (long) number(output, "(\\d+) requests in");
-            long errors = output.contains("Non-2xx") ? (long) number(output, "Non-2xx or 3xx responses: (\\d+)") : 0;
-            return new Wrk(rate, millis(output, "50%"), millis(output, "99%"), total, errors);
+            long errors = 0;
+            Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), "
+                    + "timeout (\\d+)").matcher(output);
+            if (socket.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    errors += Long.parseLong(socket.group(g));
+                }
+            }
+            double serverCpu = (cpuMillis(process.toHandle()) - serverBefore) / Math.max(1, total);
+            double databaseCpu = databasePort == null ? Double.NaN
+                    : (databaseCpuMillis() - databaseBefore) / Math.max(1, total);
+            return new Wrk(rate, millis(output, "50%"), millis(output, "99%"), total, errors, serverCpu,
+                    databaseCpu);
         }
 
         Wrk pgbench(int clients, int seconds, boolean select) throws Exception {
@@ -467,7 +497,7 @@ public final class CrudBenchmark {
             Files.delete(script);
             double tps = number(output, "tps = ([\\d.]+)");
             double latency = number(output, "latency average = ([\\d.]+) ms");
-            return new Wrk(tps, latency, Double.NaN, 0, 0);
+            return new Wrk(tps, latency, Double.NaN, 0, 0, Double.NaN, Double.NaN);
         }
 
         @Override
@@ -477,6 +507,10 @@ public final class CrudBenchmark {
                 process.destroyForcibly();
             }
         }
+    }
+
+    private static double cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
