@@ -99,6 +99,9 @@ public final class CrudBenchmark {
             }
             var bench = Bench.setUp(server.base, 1000);
             statements = countStatements(server, bench);
+            // Warm the JIT on every path before measuring (the setup only created cases).
+            server.wrk(16, 5, bench.gets(2000));
+            server.wrk(16, 5, bench.updates(2000, false));
             for (int clients : CLIENTS) {
                 rows.add(row("CreateCase", clients, server.wrk(clients, seconds, bench.creates(2000))));
                 rows.add(row("GetCase", clients, server.wrk(clients, seconds, bench.gets(2000))));
@@ -118,6 +121,7 @@ public final class CrudBenchmark {
         try (Server memory = Server.start(jar, "memory", Files.createTempDirectory("opencases-bench-mem-"),
                 label + "-memory")) {
             var bench = Bench.setUp(memory.base, 1000);
+            memory.wrk(16, 5, bench.gets(2000));
             for (int clients : CLIENTS) {
                 rows.add(row("GetCase on memory storage", clients, memory.wrk(clients, seconds,
                         bench.gets(2000))));

@@ -8,11 +8,9 @@ import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseUser;
 import io.opencases.domain.event.CaseEvent;
 import io.opencases.domain.event.CaseEventConfiguration;
-import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.relateditem.RelatedItem;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -60,16 +58,7 @@ public final class CaseEventRecorder {
 
     /** Without configured case fields an event carries only the case's identity, as AWS's do. */
     private static CaseEvent.CaseSnapshot snapshot(Case aCase, CaseEventConfiguration configuration) {
-        var fields = new LinkedHashMap<String, FieldValue>();
-        if (configuration.caseFieldIds() != null) {
-            configuration.caseFieldIds().forEach(id -> {
-                FieldValue value = aCase.values().get(id);
-                if (value != null) {
-                    fields.put(id, value);
-                }
-            });
-        }
-        return new CaseEvent.CaseSnapshot(aCase.caseId(), aCase.templateId(), aCase.createdTime(), fields);
+        return io.opencases.domain.cases.CaseChange.snapshot(aCase, configuration);
     }
 
     private String domainArn(CasesDomain domain) {
