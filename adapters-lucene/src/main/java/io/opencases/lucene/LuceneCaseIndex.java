@@ -7,17 +7,20 @@ import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.SearchTerms;
 import io.opencases.domain.search.SortableValue;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,6 +29,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -46,10 +50,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -69,10 +76,12 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneCaseIndex.class);
     private static final String KEY = "key";
     private static final String DOMAIN = "domain";
-    private static final String CASE_ID = "caseId";
+    /** The case id's 128 bits (CaseOrdering.tieKey), high and low, as sortable longs: the last sort keys. */
+    private static final String TIE_HIGH = "cid";
+    private static final String TIE_LOW = "cid2";
     private static final String DOCUMENT = "doc";
     /** Bumped whenever the fields change: an index of another version is wiped and rebuilt by the caller. */
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "3";
     private static final String FORMAT_KEY = "opencases.format";
     private static final String POSITION_KEY = "opencases.feedPosition";
     private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);
@@ -84,6 +93,19 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private volatile long visible;
     private final Object refreshLock = new Object();
+
+    /**
+     * Searchers without Lucene's query cache: the index refreshes after every batch of writes, so cached clauses of a
+     * new segment were dropped before they paid back, while the cache's bookkeeping and its lock ran on every query.
+     */
+    private static final SearcherFactory UNCACHED = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            var searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            return searcher;
+        }
+    };
 
     public LuceneCaseIndex() {
         this(new ByteBuffersDirectory());
@@ -104,7 +126,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                     // Only checkpoint() commits: what was written after the last checkpoint is replayed, not kept.
                     .setCommitOnClose(false));
             this.writer = opened;
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, UNCACHED);
         } catch (IOException | RuntimeException e) {
             if (opened != null) {
                 try {
@@ -292,18 +314,43 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                         new TopFieldCollectorManager(sort, query.limit(), after, query.limit()));
                 long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
                         : searcher.count(lucene);
-                StoredFields stored = searcher.storedFields();
-                var hits = new ArrayList<CaseDocument>(top.scoreDocs.length);
-                for (ScoreDoc hit : top.scoreDocs) {
-                    hits.add(DocumentCodec.decode(stored.document(hit.doc).getBinaryValue(DOCUMENT)));
-                }
-                return new Hits(hits, total);
+                return new Hits(documents(searcher, top.scoreDocs, query.fieldIds()), total);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The hits' documents, read from the binary doc values in doc-id order per segment (forward-only iterators, no
+     * decompression) and decoded with only the wanted values.
+     */
+    private static List<CaseDocument> documents(IndexSearcher searcher, ScoreDoc[] hits, Set<String> wanted)
+            throws IOException {
+        var byDoc = hits.clone();
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
+        var decoded = new HashMap<Integer, CaseDocument>(hits.length * 2);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        BinaryDocValues values = null;
+        int leaf = -1;
+        for (ScoreDoc hit : byDoc) {
+            int l = ReaderUtil.subIndex(hit.doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                values = DocValues.getBinary(leaves.get(l).reader(), DOCUMENT);
+            }
+            if (!values.advanceExact(hit.doc - leaves.get(l).docBase)) {
+                throw new IllegalStateException("case document missing for doc " + hit.doc);
+            }
+            decoded.put(hit.doc, DocumentCodec.decode(values.binaryValue(), wanted));
+        }
+        var documents = new ArrayList<CaseDocument>(hits.length);
+        for (ScoreDoc hit : hits) {
+            documents.add(decoded.get(hit.doc));
+        }
+        return documents;
     }
 
     /**
@@ -367,12 +414,14 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             var low = new SortField(LuceneFields.orderLow(s.fieldId()), SortField.Type.LONG, reverse);
             low.setMissingValue(0L);
             var text = new SortField(LuceneFields.textOrder(s.fieldId()), SortField.Type.STRING, reverse);
-            text.setMissingValue(s.ascending() ? SortField.STRING_LAST : SortField.STRING_FIRST);
+            // Only texts longer than the two longs have a tie-breaker: a shorter one with the same key is a prefix.
+            text.setMissingValue(SortField.STRING_FIRST);
             fields.add(high);
             fields.add(low);
             fields.add(text);
         }
-        fields.add(new SortField(CASE_ID, SortField.Type.STRING));
+        fields.add(new SortField(TIE_HIGH, SortField.Type.LONG));
+        fields.add(new SortField(TIE_LOW, SortField.Type.LONG));
         return new Sort(fields.toArray(new SortField[0]));
     }
 
@@ -392,10 +441,13 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                 SortableValue sortable = SortableValue.of(v);
                 values.add(LuceneFields.orderHigh(sortable));
                 values.add(LuceneFields.orderLow(sortable));
-                values.add(sortable.kind() == SortableValue.Kind.TEXT ? LuceneFields.utf16(sortable.text()) : null);
+                values.add(sortable.kind() == SortableValue.Kind.TEXT
+                        && LuceneFields.needsTieBreaker(sortable.text()) ? LuceneFields.utf16(sortable.text()) : null);
             }
         }
-        values.add(new BytesRef(key.caseId()));
+        CaseOrdering.TieKey tie = CaseOrdering.tieKey(key.caseId());
+        values.add(tie.high() ^ Long.MIN_VALUE);
+        values.add(tie.low() ^ Long.MIN_VALUE);
         return new FieldDoc(maxDoc - 1, Float.NaN, values.toArray());
     }
 
@@ -403,8 +455,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         var doc = new Document();
         doc.add(new StringField(KEY, key, Field.Store.NO));
         doc.add(new StringField(DOMAIN, document.domainId(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(CASE_ID, new BytesRef(document.caseId())));
-        doc.add(new StoredField(DOCUMENT, DocumentCodec.encode(document)));
+        CaseOrdering.TieKey tie = CaseOrdering.tieKey(document.caseId());
+        // Flipping the sign bit makes signed long order the unsigned order of the key.
+        doc.add(new NumericDocValuesField(TIE_HIGH, tie.high() ^ Long.MIN_VALUE));
+        doc.add(new NumericDocValuesField(TIE_LOW, tie.low() ^ Long.MIN_VALUE));
+        doc.add(new BinaryDocValuesField(DOCUMENT, new BytesRef(DocumentCodec.encode(document))));
         document.values().forEach((id, value) -> LuceneFields.add(doc, id, value));
         document.tags().forEach((k, v) -> LuceneFields.addTag(doc, k, v));
         for (String word : SearchTerms.caseWords(document)) {

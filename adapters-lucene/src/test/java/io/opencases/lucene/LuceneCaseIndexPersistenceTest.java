@@ -100,18 +100,22 @@ class LuceneCaseIndexPersistenceTest {
 
             var docs = new ArrayList<CaseDocument>();
             for (int i = 0; i < 10_000; i++) {
-                docs.add(doc(String.format("c%05d", i), "Case " + i, "2026-01-01T10:00:00Z"));
+                docs.add(doc(id(i), "Case " + i, "2026-01-01T10:00:00Z"));
             }
-            docs.add(doc("c00003", "Replaced in the same batch", "2026-01-02T10:00:00Z"));
+            docs.add(doc(id(3), "Replaced in the same batch", "2026-01-02T10:00:00Z"));
             index.upsertAll(docs);
-            index.upsertAll(List.of(doc("c00004", "Replaced by a later batch", "2026-01-03T10:00:00Z")));
+            index.upsertAll(List.of(doc(id(4), "Replaced by a later batch", "2026-01-03T10:00:00Z")));
 
             var hits = index.search("d", new CaseIndex.Query(null, List.of(), CaseSort.DEFAULT, null, 3));
             assertThat(hits.totalCount()).isEqualTo(10_000);
-            assertThat(hits.documents()).extracting(CaseDocument::caseId).containsExactly("c00004", "c00003",
-                    "c00000");
+            assertThat(hits.documents()).extracting(CaseDocument::caseId).containsExactly(id(4), id(3), id(0));
             assertThat(hits.documents().get(0).values().get("title"))
                     .isEqualTo(new FieldValue.StringValue("Replaced by a later batch"));
         }
+    }
+
+    /** Ids shaped like the server's (UUIDs), whose ties order as their text. */
+    private static String id(int i) {
+        return String.format("00000000-0000-4000-8000-%012d", i);
     }
 }

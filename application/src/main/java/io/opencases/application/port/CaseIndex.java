@@ -5,8 +5,10 @@ import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.FieldFilter;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Search over the cases of a domain: a copy of the store. Use cases update it once each change has committed and
@@ -15,12 +17,27 @@ import java.util.OptionalLong;
  */
 public interface CaseIndex {
 
-    /** {@code filter} may be null (every case); {@code after} is null for the first page. */
+    /**
+     * {@code filter} may be null (every case); {@code after} is null for the first page. {@code fieldIds}: the values
+     * the caller reads from the hits (null: all of them); the documents returned hold at least those and the sorted
+     * fields' values, so an index may skip decoding the rest.
+     */
     record Query(FieldFilter filter, List<String> termWords, List<CaseSort> sorts, CaseOrdering.Key after,
-                 int limit) {
+                 int limit, Set<String> fieldIds) {
         public Query {
             termWords = List.copyOf(termWords);
             sorts = List.copyOf(sorts);
+            if (fieldIds != null) {
+                var wanted = new HashSet<>(fieldIds);
+                sorts.forEach(sort -> wanted.add(sort.fieldId()));
+                fieldIds = Set.copyOf(wanted);
+            }
+        }
+
+        /** A query whose hits carry every value. */
+        public Query(FieldFilter filter, List<String> termWords, List<CaseSort> sorts, CaseOrdering.Key after,
+                     int limit) {
+            this(filter, termWords, sorts, after, limit, null);
         }
     }
 
