@@ -60,7 +60,7 @@ public final class SearchLoadBenchmark {
             var ids = new ArrayList<String>();
             for (int i = 0; i < 1000; i++) {
                 int n = (int) ((long) i * cases / 1000);
-                ids.add(String.format("\"%08d-0000-4000-8000-%012d\"", n, n));
+                ids.add("\"" + SearchBenchmark.caseId(n) + "\"");
             }
             scripts.put("GetCase (random case, title)", script(dir, "get", "ids = {" + String.join(",", ids) + "}\n"
                     + "request = function()\n  return wrk.format('POST', '/domains/" + domainId + "/cases/' .. "

@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Search over the cases of a domain: a copy of the store. Use cases update it once each change has committed and
- * before they return, so a search made after a write has returned sees that write; CaseIndexMaintenance rebuilds it
- * and applies the change feed.
+ * Search over the cases of a domain: a copy of the store. One thread writes it (CaseIndexer), fed after commit by
+ * the use cases and by the change feed; writes become visible to searches at {@link #refresh()}, which that thread
+ * calls once per batch. CaseIndexMaintenance rebuilds it beside the live one and applies the change feed.
  */
 public interface CaseIndex {
 
@@ -55,6 +55,11 @@ public interface CaseIndex {
         documents.forEach(this::upsert);
     }
 
+    /** Adds documents of cases the index does not hold, each case once (a rebuild's pages). */
+    default void addNew(Iterable<CaseDocument> documents) {
+        upsertAll(documents);
+    }
+
     void remove(String domainId, String caseId);
 
     void removeDomain(String domainId);
@@ -73,6 +78,26 @@ public interface CaseIndex {
         return OptionalLong.empty();
     }
 
-    /** Removes every document of every domain (the first step of a rebuild). */
+    /** Removes every document of every domain. */
     void clear();
+
+    /** Makes every write completed so far visible to the searches that start after it returns. */
+    default void refresh() {
+    }
+
+    /**
+     * A new, empty index of the same kind, to be filled beside this one while this one keeps answering, then swapped
+     * in with {@link #replaceWith}: a rebuild.
+     */
+    default CaseIndex newBeside() {
+        throw new UnsupportedOperationException("this case index cannot be rebuilt beside itself");
+    }
+
+    /**
+     * Takes over the contents of {@code built} (made by {@link #newBeside()}, which must not be used afterwards),
+     * dropping its own; searches see the new contents from the next refresh on, and none fails meanwhile.
+     */
+    default void replaceWith(CaseIndex built) {
+        throw new UnsupportedOperationException("this case index cannot be rebuilt beside itself");
+    }
 }

@@ -45,6 +45,8 @@ public final class SearchService {
     private static final int RELATED_ITEM_PAGE = 25;
 
     private final CaseIndex index;
+    /** Null when built without one: then every search refreshes the index itself. */
+    private final CaseIndexing indexing;
     private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
     private final DomainAccess access;
@@ -52,7 +54,13 @@ public final class SearchService {
 
     public SearchService(DomainRepository domains, FieldRepository fields, CaseIndex index,
                          RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
+        this(domains, fields, index, null, relatedItems, tags, context);
+    }
+
+    public SearchService(DomainRepository domains, FieldRepository fields, CaseIndex index, CaseIndexing indexing,
+                         RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
         this.index = index;
+        this.indexing = indexing;
         this.relatedItems = relatedItems;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
@@ -77,6 +85,12 @@ public final class SearchService {
         int size = page.sizeOr(CASE_PAGE);
         CaseOrdering.Key after = page.nextToken() == null ? null
                 : decodeKey(Pagination.continueAfter(scope, page.nextToken()), sorts.size());
+        // Read-your-writes: every write acknowledged before this search began is visible to it.
+        if (indexing != null) {
+            indexing.awaitVisible();
+        } else {
+            index.refresh();
+        }
         CaseIndex.Hits hits = index.search(domain.domainId(), new CaseIndex.Query(command.filter(), words, sorts,
                 after, size + 1, Set.copyOf(command.fieldIds())));
         List<CaseDocument> documents = hits.documents();
