@@ -155,9 +155,59 @@ public final class SearchBenchmark {
                     + "slowest %.1f ms%n", rebuilt, seconds, rebuilt / seconds, totalBefore, totalAfter,
                     answered.get(), failed.get(), worst.get() / 1e6);
             System.out.println("(f4 = " + f4 + ")");
+            onDisk(domainId, templateId, fieldIds, cases, direct.get("searchTerm"));
         } finally {
             server.stop(1000);
         }
+    }
+
+    /**
+     * Bulk indexing on its own and the index's footprint: the N documents added to an on-disk index (memory-mapped,
+     * as a server with PostgreSQL keeps it) through the rebuild's fast path, then its size on disk and how much
+     * heap it holds once open and searched (used heap after a full GC, with and without it).
+     */
+    private static void onDisk(String domainId, String templateId, List<String> fieldIds, int cases,
+                               CaseIndex.Query query) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("opencases-index");
+        long heapBefore = usedHeapAfterGc();
+        long start = System.nanoTime();
+        try (var index = LuceneCaseIndex.open(dir)) {
+            var batch = new ArrayList<CaseDocument>();
+            for (CaseDocument d : documents(domainId, templateId, fieldIds, cases)) {
+                batch.add(d);
+                if (batch.size() == 1000) {
+                    index.addNew(batch);
+                    batch.clear();
+                }
+            }
+            index.addNew(batch);
+            index.checkpoint(1);
+            index.refresh();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long total = index.search(domainId, query).totalCount();
+            long heapWith = usedHeapAfterGc();
+            long bytes;
+            try (var files = java.nio.file.Files.walk(dir)) {
+                bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf("On-disk index: %,d cases added in %.1f s = %,.0f cases/s (committed); %,.1f MB on disk "
+                    + "(%,.0f MB per million cases), heap held %,.1f MB (%,.0f MB per million); searchTerm total %,d%n",
+                    cases, seconds, cases / seconds, bytes / 1e6, bytes / 1e6 * 1_000_000 / cases,
+                    (heapWith - heapBefore) / 1e6, (heapWith - heapBefore) / 1e6 * 1_000_000 / cases, total);
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     /**

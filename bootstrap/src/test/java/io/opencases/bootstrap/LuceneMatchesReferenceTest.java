@@ -35,23 +35,25 @@ class LuceneMatchesReferenceTest {
     @Test
     void luceneReturnsExactlyWhatTheReferenceReturns() throws Exception {
         for (long seed = 1; seed <= 3; seed++) {
-            compare(new Random(seed), seed, 250, false);
+            compare(new Random(seed), seed, 250, false, 100, 1, 40);
         }
     }
 
     /** Many cases, few distinct sort values, small pages: deep cursors through long runs of ties. */
     @Test
     void deepCursorsThroughTiesMatchTheReference() throws Exception {
-        compare(new Random(42), 42, 2_000, false);
+        compare(new Random(42), 42, 1_000, false, 6, 10, 30);
     }
 
     /** The index written from several threads at once ends the same as the reference written in order. */
     @Test
     void writesFromSeveralThreadsMatchTheReference() throws Exception {
-        compare(new Random(7), 7, 1_000, true);
+        compare(new Random(7), 7, 400, true, 12, 5, 25);
     }
 
-    private void compare(Random random, long seed, int count, boolean concurrently) throws Exception {
+    private void compare(Random random, long seed, int count, boolean concurrently, int queries, int minLimit,
+                         int maxLimit)
+            throws Exception {
         var reference = new MemoryCaseIndex();
         try (var lucene = new LuceneCaseIndex()) {
             var docs = new ArrayList<CaseDocument>();
@@ -87,7 +89,7 @@ class LuceneMatchesReferenceTest {
                 lucene.remove(DOMAIN, caseId);
             }
             lucene.refresh();
-            for (int q = 0; q < 100; q++) {
+            for (int q = 0; q < queries; q++) {
                 FieldFilter filter = random.nextInt(4) == 0 ? null : filter(random, 0);
                 List<String> terms = random.nextInt(3) == 0
                         ? SearchTerms.words(WORDS[random.nextInt(WORDS.length)].substring(0, 2)) : List.of();
@@ -96,7 +98,7 @@ class LuceneMatchesReferenceTest {
                     sorts.add(new CaseSort(FIELDS[random.nextInt(FIELDS.length)], random.nextBoolean()));
                 }
                 List<CaseSort> effective = sorts.isEmpty() ? CaseSort.DEFAULT : sorts;
-                int limit = count > 500 ? 1 + random.nextInt(8) : 1 + random.nextInt(40);
+                int limit = minLimit + random.nextInt(maxLimit - minLimit + 1);
                 String context = "seed " + seed + " query " + q + ": " + filter + " " + terms + " " + effective;
                 // Lucene is asked for one field's values only; what it returns of that field must match.
                 assertThat(pages(lucene, filter, terms, effective, limit, Set.of("txt"))).as(context)
