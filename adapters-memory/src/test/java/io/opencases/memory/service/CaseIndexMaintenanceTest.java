@@ -188,9 +188,11 @@ class CaseIndexMaintenanceTest {
         maintenance.start();
         var aCase = stored("case-a", "one");
         unitOfWork.write(() -> indexing.caseChanged("111111111111", aCase));
+        indexer.awaitIdle();
         int upserts = index.upserts;
 
         long applied = maintenance.follow();
+        indexer.awaitIdle();
 
         assertThat(applied).isZero();
         assertThat(index.upserts).isEqualTo(upserts);

@@ -136,7 +136,7 @@ public final class CaseIndexer implements AutoCloseable {
                     fresh.add(d);
                 }
             }
-            staging.upsertAll(fresh);
+            staging.addNew(fresh);
         }, false);
     }
 
