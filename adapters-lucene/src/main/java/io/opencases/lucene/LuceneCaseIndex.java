@@ -7,25 +7,32 @@ import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.SearchTerms;
 import io.opencases.domain.search.SortableValue;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -33,10 +40,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,76 +54,119 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
- * The case index on Lucene: one document per case with keyword, point and doc-values fields per case field, so
- * filters, word-prefix terms and sorts run inside Lucene. A search made after a write refreshes the searcher first,
- * which is what makes search read-your-writes.
+ * The case index on Lucene: one document per case with about two Lucene fields per case value (see LuceneFields), so
+ * filters, word-prefix terms and sorts run inside Lucene. Writes become visible at {@link #refresh()}, which the one
+ * indexer thread calls once per batch; searches never refresh, so they neither wait for nor churn the searcher.
  *
- * <p>The case document itself is a stored field (a compact binary encoding, {@link DocumentCodec}) rather than a
- * map beside the index: a page only decodes its own hits (25 stored-field reads cost well under a millisecond), an
- * on-disk index reopens without reading a million documents back, and the heap does not hold every case twice.
- * Segments are sorted in the default order (newest update first), so a page in that order stops after its first
- * hits per segment; the exact total then comes from Lucene's count, which is free when the query is a single term
- * or matches everything.
+ * <p>The case document is a binary doc value (a compact encoding, {@link DocumentCodec}): a page reads its hits'
+ * bytes without decompressing stored-field blocks and decodes only the values the caller asked for. Ties between
+ * equal sort values, the rule when sorting on a status, break on the case id's 128 bits held as two numeric doc
+ * values. Segments are sorted in the default order (newest update first), so a page in that order stops after its
+ * first hits per segment; the total is exact when Lucene knows it for free or up to {@link #COUNT_CAP} matches.
+ * A rebuild fills an index beside this one ({@link #newBeside()}) and swaps it in ({@link #replaceWith}).
  */
 public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneCaseIndex.class);
     private static final String KEY = "key";
     private static final String DOMAIN = "domain";
-    private static final String CASE_ID = "caseId";
+    /** The case id's 128 bits (CaseOrdering.tieKey), high and low, as sortable longs: the last sort keys. */
+    private static final String TIE_HIGH = "cid";
+    private static final String TIE_LOW = "cid2";
     private static final String DOCUMENT = "doc";
     /** Bumped whenever the fields change: an index of another version is wiped and rebuilt by the caller. */
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "3";
     private static final String FORMAT_KEY = "opencases.format";
     private static final String POSITION_KEY = "opencases.feedPosition";
     private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);
+    /** Beyond this many matches totalCount is this many (a lower bound), unless Lucene knows the count for free. */
+    static final long COUNT_CAP = 10_000;
 
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    /** Writes completed, and writes the current searcher is known to see: a search refreshes when they differ. */
-    private final AtomicLong written = new AtomicLong();
-    private volatile long visible;
-    private final Object refreshLock = new Object();
+    /** Where the index lives on disk; null when it lives in memory. */
+    private final Path path;
+    /**
+     * Searches and writes hold it shared; {@link #replaceWith} holds it alone for the moment it puts the rebuilt
+     * index in place, so no search ever meets a closed searcher.
+     */
+    private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
+    private volatile Engine engine;
+
+    /** A directory with its writer and its searchers. */
+    private static final class Engine {
+        final Directory directory;
+        final IndexWriter writer;
+        final SearcherManager searchers;
+
+        Engine(Directory directory, IndexWriterConfig.OpenMode mode) {
+            this.directory = directory;
+            IndexWriter opened = null;
+            try {
+                opened = new IndexWriter(directory, new IndexWriterConfig()
+                        .setOpenMode(mode)
+                        .setIndexSort(DEFAULT_SORT)
+                        .setRAMBufferSizeMB(256)
+                        // Only checkpoint() commits: what was written after the last checkpoint is replayed.
+                        .setCommitOnClose(false));
+                this.writer = opened;
+                this.searchers = new SearcherManager(writer, UNCACHED);
+            } catch (IOException | RuntimeException e) {
+                if (opened != null) {
+                    try {
+                        opened.rollback();
+                    } catch (IOException | RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            }
+        }
+
+        void close() throws IOException {
+            try {
+                searchers.close();
+                writer.close();
+            } finally {
+                directory.close();
+            }
+        }
+    }
+
+    /**
+     * Searchers without Lucene's query cache: the index refreshes after every batch of writes, so cached clauses of a
+     * new segment were dropped before they paid back, while the cache's bookkeeping and its lock ran on every query.
+     */
+    private static final SearcherFactory UNCACHED = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            var searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            return searcher;
+        }
+    };
 
     public LuceneCaseIndex() {
         this(new ByteBuffersDirectory());
     }
 
     public LuceneCaseIndex(Directory directory) {
-        this(directory, IndexWriterConfig.OpenMode.CREATE);
+        this(directory, IndexWriterConfig.OpenMode.CREATE, null);
     }
 
-    private LuceneCaseIndex(Directory directory, IndexWriterConfig.OpenMode mode) {
-        this.directory = directory;
-        IndexWriter opened = null;
-        try {
-            opened = new IndexWriter(directory, new IndexWriterConfig()
-                    .setOpenMode(mode)
-                    .setIndexSort(DEFAULT_SORT)
-                    .setRAMBufferSizeMB(256)
-                    // Only checkpoint() commits: what was written after the last checkpoint is replayed, not kept.
-                    .setCommitOnClose(false));
-            this.writer = opened;
-            this.searchers = new SearcherManager(writer, null);
-        } catch (IOException | RuntimeException e) {
-            if (opened != null) {
-                try {
-                    opened.rollback();
-                } catch (IOException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
+    private LuceneCaseIndex(Directory directory, IndexWriterConfig.OpenMode mode, Path path) {
+        this.path = path;
+        this.engine = new Engine(directory, mode);
     }
 
     /**
@@ -126,6 +178,8 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         Directory directory;
         try {
             Files.createDirectories(path);
+            // A rebuild that did not finish leaves its half-built index beside this one.
+            deleteTree(beside(path));
             directory = FSDirectory.open(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,9 +188,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             if (DirectoryReader.indexExists(directory)
                     && !FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY))) {
                 LOG.warn("Case index in {} has another format; starting it empty to be rebuilt", path);
-                return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE);
+                return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE, path);
             }
-            return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND, path);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof LockObtainFailedException) {
                 closeQuietly(directory, e);
@@ -166,31 +220,42 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             e.addSuppressed(cause);
             throw new UncheckedIOException("cannot wipe the case index in " + path, e);
         }
-        return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE);
+        return new LuceneCaseIndex(directory, IndexWriterConfig.OpenMode.CREATE, path);
+    }
+
+    /** Work on the current engine; a swap waits for it, and it for a swap. */
+    private interface EngineWork<T> {
+        T run(Engine engine) throws IOException;
+    }
+
+    private <T> T withEngine(EngineWork<T> work) {
+        var shared = swapLock.readLock();
+        shared.lock();
+        try {
+            return work.run(engine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            shared.unlock();
+        }
     }
 
     @Override
     public void upsert(CaseDocument document) {
         String key = key(document.domainId(), document.caseId());
-        try {
-            writer.updateDocument(new Term(KEY, key), toLucene(key, document));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        written.incrementAndGet();
+        withEngine(e -> e.writer.updateDocument(new Term(KEY, key), toLucene(key, document)));
     }
 
     /**
-     * Upserts many documents at once, as a rebuild does: a document whose case the index does not hold yet is
-     * added without the delete-by-key that an upsert costs (after {@link #clear()} that is every document). A case
-     * repeated in {@code documents} ends with its last document. Not atomic, and not meant to run alongside upserts
-     * of the same cases. (Indexing on two threads measured no faster on the two shared cores, so it is one.)
+     * Upserts many documents at once: a document whose case the index does not hold yet (as the last refresh saw
+     * it) is added without the delete-by-key that an upsert costs. A case repeated in {@code documents} ends with its
+     * last document. Not atomic, and not meant to run alongside upserts of the same cases.
      */
     @Override
     public void upsertAll(Iterable<CaseDocument> documents) {
-        try {
-            refresh();
-            IndexSearcher searcher = searchers.acquire();
+        withEngine(e -> {
+            e.searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = e.searchers.acquire();
             try {
                 IndexReader reader = searcher.getIndexReader();
                 var seen = new HashSet<String>();
@@ -198,50 +263,127 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                     String key = key(document.domainId(), document.caseId());
                     Term term = new Term(KEY, key);
                     if (seen.add(key) && (reader.maxDoc() == 0 || reader.docFreq(term) == 0)) {
-                        writer.addDocument(toLucene(key, document));
+                        e.writer.addDocument(toLucene(key, document));
                     } else {
-                        writer.updateDocument(term, toLucene(key, document));
+                        e.writer.updateDocument(term, toLucene(key, document));
                     }
                 }
             } finally {
-                searchers.release(searcher);
+                e.searchers.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            written.incrementAndGet();
-        }
+            return null;
+        });
+    }
+
+    /**
+     * Adds documents of cases this index does not hold (a rebuild's pages, each case once): no delete-by-key and no
+     * refresh, the fast path that makes a rebuild run at Lucene's indexing speed.
+     */
+    @Override
+    public void addNew(Iterable<CaseDocument> documents) {
+        withEngine(e -> {
+            for (CaseDocument document : documents) {
+                e.writer.addDocument(toLucene(key(document.domainId(), document.caseId()), document));
+            }
+            return null;
+        });
     }
 
     @Override
     public void remove(String domainId, String caseId) {
-        try {
-            writer.deleteDocuments(new Term(KEY, key(domainId, caseId)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        written.incrementAndGet();
+        withEngine(e -> e.writer.deleteDocuments(new Term(KEY, key(domainId, caseId))));
     }
 
     @Override
     public void removeDomain(String domainId) {
-        try {
-            writer.deleteDocuments(new Term(DOMAIN, domainId));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        written.incrementAndGet();
+        withEngine(e -> e.writer.deleteDocuments(new Term(DOMAIN, domainId)));
     }
 
-    /** Removes every document (before a rebuild). Like any write, it is durable only at the next checkpoint. */
+    /** Removes every document. Like any write, it is durable only at the next checkpoint. */
     @Override
     public void clear() {
+        withEngine(e -> e.writer.deleteAll());
+    }
+
+    /** Makes every completed write visible to the searches that start afterwards (one indexer calls it per batch). */
+    @Override
+    public void refresh() {
+        withEngine(e -> {
+            e.searchers.maybeRefreshBlocking();
+            return null;
+        });
+    }
+
+    /** An empty index beside this one: in memory when this one is, else in a sibling directory. */
+    @Override
+    public CaseIndex newBeside() {
+        if (path == null) {
+            return new LuceneCaseIndex();
+        }
+        Path dir = beside(path);
         try {
-            writer.deleteAll();
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            return new LuceneCaseIndex(FSDirectory.open(dir), IndexWriterConfig.OpenMode.CREATE, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        written.incrementAndGet();
+    }
+
+    /**
+     * Puts {@code built} in this one's place. On disk the built index is committed and closed, then, for the moment
+     * its files take the place of this one's (so the next start finds it where the live index was), searches wait.
+     * The caller checkpoints afterwards; a crash before that leaves an index without a checkpoint, rebuilt at start.
+     */
+    @Override
+    public void replaceWith(CaseIndex built) {
+        var other = (LuceneCaseIndex) built;
+        Engine next = other.engine;
+        try {
+            next.searchers.maybeRefreshBlocking();
+            if (path != null) {
+                next.writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+                next.writer.commit();
+                next.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var exclusive = swapLock.writeLock();
+        exclusive.lock();
+        try {
+            Engine old = engine;
+            if (path == null) {
+                engine = next;
+                old.close();
+                return;
+            }
+            old.writer.rollback();
+            old.searchers.close();
+            old.directory.close();
+            deleteTree(path);
+            Files.move(other.path, path, StandardCopyOption.ATOMIC_MOVE);
+            engine = new Engine(FSDirectory.open(path), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    private static Path beside(Path path) {
+        return path.resolveSibling(path.getFileName() + ".rebuild");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**
@@ -250,18 +392,18 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      */
     @Override
     public void checkpoint(long feedPosition) {
-        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, POSITION_KEY, Long.toString(feedPosition)).entrySet());
-        try {
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        withEngine(e -> {
+            e.writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, POSITION_KEY, Long.toString(feedPosition))
+                    .entrySet());
+            return e.writer.commit();
+        });
     }
 
     /** The position recorded by the last checkpoint; empty when there was none, or it is of another format. */
     @Override
     public OptionalLong checkpointedPosition() {
         try {
+            Directory directory = engine.directory;
             if (!DirectoryReader.indexExists(directory)) {
                 return OptionalLong.empty();
             }
@@ -279,9 +421,8 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
 
     @Override
     public Hits search(String domainId, CaseIndex.Query query) {
-        try {
-            refresh();
-            IndexSearcher searcher = searchers.acquire();
+        return withEngine(e -> {
+            IndexSearcher searcher = e.searchers.acquire();
             try {
                 org.apache.lucene.search.Query lucene = toLucene(searcher.getIndexReader(), domainId, query);
                 Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
@@ -291,51 +432,96 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                 TopDocs top = searcher.search(lucene,
                         new TopFieldCollectorManager(sort, query.limit(), after, query.limit()));
                 long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
-                        : searcher.count(lucene);
-                StoredFields stored = searcher.storedFields();
-                var hits = new ArrayList<CaseDocument>(top.scoreDocs.length);
-                for (ScoreDoc hit : top.scoreDocs) {
-                    hits.add(DocumentCodec.decode(stored.document(hit.doc).getBinaryValue(DOCUMENT)));
-                }
-                return new Hits(hits, total);
+                        : count(searcher, lucene);
+                return new Hits(documents(searcher, top.scoreDocs, query.fieldIds()), total);
             } finally {
-                searchers.release(searcher);
+                e.searchers.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**
-     * Runs {@code work} on a searcher that sees every completed write: for benchmarks and diagnostics that query the
+     * How many cases match: exact when Lucene knows it per segment without looking (a single term, every case) or
+     * when at most {@link #COUNT_CAP} match; otherwise a lower bound of at least the cap (as OpenSearch's default
+     * track_total_hits does): counting half a million matches would cost more than finding the page.
+     */
+    static long count(IndexSearcher searcher, org.apache.lucene.search.Query query) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        long total = 0;
+        var uncounted = new ArrayList<LeafReaderContext>();
+        for (LeafReaderContext leaf : leaves) {
+            int known = weight.count(leaf);
+            if (known >= 0) {
+                total += known;
+            } else {
+                uncounted.add(leaf);
+            }
+        }
+        for (LeafReaderContext leaf : uncounted) {
+            if (total >= COUNT_CAP) {
+                return total;
+            }
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator it = scorer.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && total < COUNT_CAP;
+                 doc = it.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    total++;
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The hits' documents, read from the binary doc values in doc-id order per segment (forward-only iterators, no
+     * decompression) and decoded with only the wanted values.
+     */
+    private static List<CaseDocument> documents(IndexSearcher searcher, ScoreDoc[] hits, Set<String> wanted)
+            throws IOException {
+        var byDoc = hits.clone();
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
+        var decoded = new HashMap<Integer, CaseDocument>(hits.length * 2);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        BinaryDocValues values = null;
+        int leaf = -1;
+        for (ScoreDoc hit : byDoc) {
+            int l = ReaderUtil.subIndex(hit.doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                values = DocValues.getBinary(leaves.get(l).reader(), DOCUMENT);
+            }
+            if (!values.advanceExact(hit.doc - leaves.get(l).docBase)) {
+                throw new IllegalStateException("case document missing for doc " + hit.doc);
+            }
+            decoded.put(hit.doc, DocumentCodec.decode(values.binaryValue(), wanted));
+        }
+        var documents = new ArrayList<CaseDocument>(hits.length);
+        for (ScoreDoc hit : hits) {
+            documents.add(decoded.get(hit.doc));
+        }
+        return documents;
+    }
+
+    /**
+     * Runs {@code work} on the current searcher (after a refresh): for benchmarks and diagnostics that query the
      * index with hand-written Lucene. The searcher must not be kept after {@code work} returns.
      */
     public <T> T withSearcher(Function<IndexSearcher, T> work) {
-        try {
-            refresh();
-            IndexSearcher searcher = searchers.acquire();
+        return withEngine(e -> {
+            e.searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = e.searchers.acquire();
             try {
                 return work.apply(searcher);
             } finally {
-                searchers.release(searcher);
+                e.searchers.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Makes every completed write visible to the next searcher acquired. */
-    private void refresh() throws IOException {
-        if (visible == written.get()) {
-            return;
-        }
-        synchronized (refreshLock) {
-            long target = written.get();
-            if (visible != target) {
-                searchers.maybeRefreshBlocking();
-                visible = target;
-            }
-        }
+        });
     }
 
     private static org.apache.lucene.search.Query toLucene(IndexReader reader, String domainId,
@@ -367,12 +553,14 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             var low = new SortField(LuceneFields.orderLow(s.fieldId()), SortField.Type.LONG, reverse);
             low.setMissingValue(0L);
             var text = new SortField(LuceneFields.textOrder(s.fieldId()), SortField.Type.STRING, reverse);
-            text.setMissingValue(s.ascending() ? SortField.STRING_LAST : SortField.STRING_FIRST);
+            // Only texts longer than the two longs have a tie-breaker: a shorter one with the same key is a prefix.
+            text.setMissingValue(SortField.STRING_FIRST);
             fields.add(high);
             fields.add(low);
             fields.add(text);
         }
-        fields.add(new SortField(CASE_ID, SortField.Type.STRING));
+        fields.add(new SortField(TIE_HIGH, SortField.Type.LONG));
+        fields.add(new SortField(TIE_LOW, SortField.Type.LONG));
         return new Sort(fields.toArray(new SortField[0]));
     }
 
@@ -392,10 +580,13 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                 SortableValue sortable = SortableValue.of(v);
                 values.add(LuceneFields.orderHigh(sortable));
                 values.add(LuceneFields.orderLow(sortable));
-                values.add(sortable.kind() == SortableValue.Kind.TEXT ? LuceneFields.utf16(sortable.text()) : null);
+                values.add(sortable.kind() == SortableValue.Kind.TEXT
+                        && LuceneFields.needsTieBreaker(sortable.text()) ? LuceneFields.utf16(sortable.text()) : null);
             }
         }
-        values.add(new BytesRef(key.caseId()));
+        CaseOrdering.TieKey tie = CaseOrdering.tieKey(key.caseId());
+        values.add(tie.high() ^ Long.MIN_VALUE);
+        values.add(tie.low() ^ Long.MIN_VALUE);
         return new FieldDoc(maxDoc - 1, Float.NaN, values.toArray());
     }
 
@@ -403,8 +594,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         var doc = new Document();
         doc.add(new StringField(KEY, key, Field.Store.NO));
         doc.add(new StringField(DOMAIN, document.domainId(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(CASE_ID, new BytesRef(document.caseId())));
-        doc.add(new StoredField(DOCUMENT, DocumentCodec.encode(document)));
+        CaseOrdering.TieKey tie = CaseOrdering.tieKey(document.caseId());
+        // Flipping the sign bit makes signed long order the unsigned order of the key.
+        doc.add(new NumericDocValuesField(TIE_HIGH, tie.high() ^ Long.MIN_VALUE));
+        doc.add(new NumericDocValuesField(TIE_LOW, tie.low() ^ Long.MIN_VALUE));
+        doc.add(new BinaryDocValuesField(DOCUMENT, new BytesRef(DocumentCodec.encode(document))));
         document.values().forEach((id, value) -> LuceneFields.add(doc, id, value));
         document.tags().forEach((k, v) -> LuceneFields.addTag(doc, k, v));
         for (String word : SearchTerms.caseWords(document)) {
@@ -419,8 +613,12 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        searchers.close();
-        writer.close();
-        directory.close();
+        var exclusive = swapLock.writeLock();
+        exclusive.lock();
+        try {
+            engine.close();
+        } finally {
+            exclusive.unlock();
+        }
     }
 }

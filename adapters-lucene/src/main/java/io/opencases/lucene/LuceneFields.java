@@ -14,24 +14,21 @@ import org.apache.lucene.util.NumericUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
- * How a case field becomes Lucene fields. Per field id: {@code has} (present), {@code kw.} exact text,
- * {@code lc.} lower-cased text (contains), {@code t.} date-time instant points, {@code nd.} text that is not a
- * date-time, {@code n.} number points, {@code b.} booleans, and the sort key in CaseOrdering's value order: two
- * longs {@code o.} and {@code o2.} (numeric doc values, cheap to compare and to copy into the top-N queue; {@code o.}
- * also as points, so that Lucene can skip cases that cannot be competitive), then,
- * for text only, {@code s.} the whole text as UTF-16 bytes to break ties between texts that share their first
- * seven characters.
+ * How a case field becomes Lucene fields: about two per value. Per field id: the sort key in CaseOrdering's value
+ * order as two longs, {@code o.} (numeric doc values, cheap to compare and to copy into the top-N queue, and points
+ * under the same name, so that Lucene can skip cases that cannot be competitive; also what "has a value" and boolean
+ * equality are answered from) and {@code o2.} (only when not zero); then by kind: numbers {@code n.} points (exact
+ * doubles for filters); text {@code kw.} the exact text (equality, text ranges and {@code contains}, which lower-cases
+ * the terms as it walks them), date-times also {@code t.} instant points; and, only for text longer than the seven
+ * units the two longs hold, {@code s.} the whole text as UTF-16 bytes to break ties between texts that share their
+ * first seven characters. Booleans have nothing else.
  */
 final class LuceneFields {
     static final String WORD = "w";
-    static final String HAS = "has";
     static final String TAG = "tag";
-    static final String TAG_KEY = "tagkey";
     static final String TAG_VALUE = "tagval";
-    static final String HAS_TAG = "hastag";
 
     private LuceneFields() {
     }
@@ -52,31 +49,18 @@ final class LuceneFields {
         return "kw." + fieldId;
     }
 
-    static String lower(String fieldId) {
-        return "lc." + fieldId;
-    }
-
     static String time(String fieldId) {
         return "t." + fieldId;
-    }
-
-    static String notTime(String fieldId) {
-        return "nd." + fieldId;
     }
 
     static String number(String fieldId) {
         return "n." + fieldId;
     }
 
-    static String bool(String fieldId) {
-        return "b." + fieldId;
-    }
-
     static void add(Document doc, String id, FieldValue value) {
         if (value instanceof FieldValue.Empty) {
             return;
         }
-        doc.add(new StringField(HAS, id, Field.Store.NO));
         SortableValue sortable = SortableValue.of(value);
         long high = orderHigh(sortable);
         long low = orderLow(sortable);
@@ -88,26 +72,35 @@ final class LuceneFields {
         }
         if (value instanceof FieldValue.DoubleValue d) {
             doc.add(new DoublePoint(number(id), d.value()));
-        } else if (value instanceof FieldValue.BooleanValue b) {
-            doc.add(new StringField(bool(id), String.valueOf(b.value()), Field.Store.NO));
-        } else {
+        } else if (!(value instanceof FieldValue.BooleanValue)) {
             String text = text(value);
             doc.add(new StringField(exact(id), text, Field.Store.NO));
-            doc.add(new StringField(lower(id), text.toLowerCase(Locale.ROOT), Field.Store.NO));
             if (sortable.kind() == SortableValue.Kind.DATE_TIME) {
                 doc.add(new LongPoint(time(id), nanos(sortable.instant())));
-            } else {
-                doc.add(new StringField(notTime(id), text, Field.Store.NO));
+            } else if (needsTieBreaker(text)) {
                 doc.add(new SortedDocValuesField(textOrder(id), utf16(text)));
             }
         }
     }
 
+    /**
+     * Whether the two longs do not hold the whole text: longer than seven units, or a NUL among them (a missing unit
+     * reads as NUL, so "ab" and "ab\0" would tie). A text without the tie-breaker sorts before every text with one
+     * that shares its key, which is right: it is their prefix.
+     */
+    static boolean needsTieBreaker(String text) {
+        return text.length() > 7 || text.indexOf('\u0000') >= 0;
+    }
+
+    /** The key of a boolean value, for equality filters on {@code o.}. */
+    static long booleanKey(boolean value) {
+        return BOOLEAN_BASE + (value ? 1 : 0);
+    }
+
+    /** A tag: key NUL value (equality, and key alone as a prefix), and the value alone. */
     static void addTag(Document doc, String key, String value) {
         doc.add(new StringField(TAG, key + '\u0000' + value, Field.Store.NO));
-        doc.add(new StringField(TAG_KEY, key, Field.Store.NO));
         doc.add(new StringField(TAG_VALUE, value, Field.Store.NO));
-        doc.add(new StringField(HAS_TAG, "1", Field.Store.NO));
     }
 
     static String text(FieldValue value) {

@@ -8,12 +8,13 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
-import org.apache.lucene.search.WildcardQuery;
 
 import java.time.Instant;
 import java.util.List;
@@ -64,12 +65,12 @@ final class LuceneFilters {
             return new TermQuery(new Term(LuceneFields.TAG, tag.key() + '\u0000' + tag.value()));
         }
         if (tag.key() != null) {
-            return new TermQuery(new Term(LuceneFields.TAG_KEY, tag.key()));
+            return new PrefixQuery(new Term(LuceneFields.TAG, tag.key() + '\u0000'));
         }
         if (tag.value() != null) {
             return new TermQuery(new Term(LuceneFields.TAG_VALUE, tag.value()));
         }
-        return new TermQuery(new Term(LuceneFields.HAS_TAG, "1"));
+        return new PrefixQuery(new Term(LuceneFields.TAG, ""));
     }
 
     private static Query comparison(FieldFilter.Comparison c) {
@@ -80,7 +81,7 @@ final class LuceneFilters {
                 return new MatchNoDocsQuery();
             }
             return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(LuceneFields.HAS, id)), BooleanClause.Occur.MUST_NOT).build();
+                    .add(new FieldExistsQuery(LuceneFields.order(id)), BooleanClause.Occur.MUST_NOT).build();
         }
         String text = LuceneFields.text(value);
         switch (c.operator()) {
@@ -89,7 +90,7 @@ final class LuceneFilters {
                     return DoublePoint.newExactQuery(LuceneFields.number(id), d.value());
                 }
                 if (value instanceof FieldValue.BooleanValue b) {
-                    return new TermQuery(new Term(LuceneFields.bool(id), String.valueOf(b.value())));
+                    return LongPoint.newExactQuery(LuceneFields.order(id), LuceneFields.booleanKey(b.value()));
                 }
                 return new TermQuery(new Term(LuceneFields.exact(id), text));
             }
@@ -97,8 +98,7 @@ final class LuceneFilters {
                 if (text == null) {
                     return new MatchNoDocsQuery();
                 }
-                return new WildcardQuery(new Term(LuceneFields.lower(id),
-                        "*" + escape(text.toLowerCase(Locale.ROOT)) + "*"));
+                return new ContainsQuery(LuceneFields.exact(id), text.toLowerCase(Locale.ROOT));
             }
             default -> {
                 return range(c.operator(), id, value, text);
@@ -128,22 +128,16 @@ final class LuceneFilters {
         long bound = inclusive ? nanos : lower ? nanos + 1 : nanos - 1;
         Query points = lower ? LongPoint.newRangeQuery(LuceneFields.time(id), bound, Long.MAX_VALUE)
                 : LongPoint.newRangeQuery(LuceneFields.time(id), Long.MIN_VALUE, bound);
-        return any(List.of(points, textRange(LuceneFields.notTime(id), text, lower, inclusive)));
+        // Texts that are not date-times are the exact texts of cases without an instant.
+        Query notTime = new BooleanQuery.Builder()
+                .add(textRange(LuceneFields.exact(id), text, lower, inclusive), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(LuceneFields.time(id), Long.MIN_VALUE, Long.MAX_VALUE),
+                        BooleanClause.Occur.MUST_NOT).build();
+        return any(List.of(points, notTime));
     }
 
     private static Query textRange(String field, String text, boolean lower, boolean inclusive) {
         return lower ? TermRangeQuery.newStringRange(field, text, null, inclusive, true)
                 : TermRangeQuery.newStringRange(field, null, text, true, inclusive);
-    }
-
-    private static String escape(String text) {
-        var sb = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            if (ch == '*' || ch == '?' || ch == '\\') {
-                sb.append('\\');
-            }
-            sb.append(ch);
-        }
-        return sb.toString();
     }
 }

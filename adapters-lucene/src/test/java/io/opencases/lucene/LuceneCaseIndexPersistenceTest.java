@@ -36,7 +36,7 @@ class LuceneCaseIndexPersistenceTest {
     void aNewIndexHasNoCheckpoint() throws IOException {
         try (var index = LuceneCaseIndex.open(dir)) {
             assertThat(index.checkpointedPosition()).isEmpty();
-            assertThat(index.search("d", ALL).totalCount()).isZero();
+            assertThat(search(index, "d", ALL).totalCount()).isZero();
         }
         try (var index = new LuceneCaseIndex()) {
             assertThat(index.checkpointedPosition()).isEmpty();
@@ -58,9 +58,9 @@ class LuceneCaseIndexPersistenceTest {
         }
         try (var index = LuceneCaseIndex.open(dir)) {
             assertThat(index.checkpointedPosition()).isEqualTo(OptionalLong.of(42));
-            var hits = index.search("d", new CaseIndex.Query(null, List.of("print"), CaseSort.DEFAULT, null, 10));
+            var hits = search(index, "d", new CaseIndex.Query(null, List.of("print"), CaseSort.DEFAULT, null, 10));
             assertThat(hits.documents()).containsExactly(first);
-            assertThat(index.search("d", ALL).documents()).extracting(CaseDocument::caseId).contains("c1", "c2");
+            assertThat(search(index, "d", ALL).documents()).extracting(CaseDocument::caseId).contains("c1", "c2");
         }
     }
 
@@ -79,13 +79,13 @@ class LuceneCaseIndexPersistenceTest {
         }
         try (var index = LuceneCaseIndex.open(dir)) {
             assertThat(index.checkpointedPosition()).isEmpty();
-            assertThat(index.search("d", ALL).totalCount()).isZero();
+            assertThat(search(index, "d", ALL).totalCount()).isZero();
             index.upsert(doc("c9", "Rebuilt", "2026-01-01T10:00:00Z"));
             index.checkpoint(8);
         }
         try (var index = LuceneCaseIndex.open(dir)) {
             assertThat(index.checkpointedPosition()).isEqualTo(OptionalLong.of(8));
-            assertThat(index.search("d", ALL).totalCount()).isEqualTo(1);
+            assertThat(search(index, "d", ALL).totalCount()).isEqualTo(1);
         }
     }
 
@@ -95,23 +95,58 @@ class LuceneCaseIndexPersistenceTest {
             index.upsert(doc("c1", "Printer", "2026-01-01T10:00:00Z"));
             index.upsert(new CaseDocument("other", "c1", "t", Map.of(), Map.of()));
             index.clear();
-            assertThat(index.search("d", ALL).totalCount()).isZero();
-            assertThat(index.search("other", ALL).totalCount()).isZero();
+            assertThat(search(index, "d", ALL).totalCount()).isZero();
+            assertThat(search(index, "other", ALL).totalCount()).isZero();
 
             var docs = new ArrayList<CaseDocument>();
             for (int i = 0; i < 10_000; i++) {
-                docs.add(doc(String.format("c%05d", i), "Case " + i, "2026-01-01T10:00:00Z"));
+                docs.add(doc(id(i), "Case " + i, "2026-01-01T10:00:00Z"));
             }
-            docs.add(doc("c00003", "Replaced in the same batch", "2026-01-02T10:00:00Z"));
+            docs.add(doc(id(3), "Replaced in the same batch", "2026-01-02T10:00:00Z"));
             index.upsertAll(docs);
-            index.upsertAll(List.of(doc("c00004", "Replaced by a later batch", "2026-01-03T10:00:00Z")));
+            index.upsertAll(List.of(doc(id(4), "Replaced by a later batch", "2026-01-03T10:00:00Z")));
 
-            var hits = index.search("d", new CaseIndex.Query(null, List.of(), CaseSort.DEFAULT, null, 3));
+            var hits = search(index, "d", new CaseIndex.Query(null, List.of(), CaseSort.DEFAULT, null, 3));
             assertThat(hits.totalCount()).isEqualTo(10_000);
-            assertThat(hits.documents()).extracting(CaseDocument::caseId).containsExactly("c00004", "c00003",
-                    "c00000");
+            assertThat(hits.documents()).extracting(CaseDocument::caseId).containsExactly(id(4), id(3), id(0));
             assertThat(hits.documents().get(0).values().get("title"))
                     .isEqualTo(new FieldValue.StringValue("Replaced by a later batch"));
+        }
+    }
+
+    /** Ids shaped like the server's (UUIDs), whose ties order as their text. */
+    private static String id(int i) {
+        return String.format("00000000-0000-4000-8000-%012d", i);
+    }
+
+    /** Searches after a refresh, as the indexer thread makes writes visible. */
+    private static CaseIndex.Hits search(LuceneCaseIndex index, String domainId, CaseIndex.Query query) {
+        index.refresh();
+        return index.search(domainId, query);
+    }
+
+    @Test
+    void aRebuildBesideIsSwappedInAndSurvivesARestart() throws IOException {
+        try (var index = LuceneCaseIndex.open(dir)) {
+            index.upsert(doc("old", "Old printer", "2026-01-01T10:00:00Z"));
+            index.checkpoint(3);
+            var built = index.newBeside();
+            built.addNew(List.of(doc(id(1), "New printer", "2026-01-01T10:00:00Z")));
+            // The live index keeps answering while the new one is built.
+            assertThat(search(index, "d", ALL).documents()).extracting(CaseDocument::caseId).containsExactly("old");
+
+            index.replaceWith(built);
+            index.upsert(doc(id(2), "After the swap", "2026-01-02T10:00:00Z"));
+            assertThat(search(index, "d", ALL).documents()).extracting(CaseDocument::caseId)
+                    .containsExactly(id(2), id(1));
+            // The swapped-in index has no checkpoint until the caller makes one.
+            assertThat(index.checkpointedPosition()).isEmpty();
+            index.checkpoint(9);
+        }
+        try (var reopened = LuceneCaseIndex.open(dir)) {
+            assertThat(reopened.checkpointedPosition()).hasValue(9);
+            assertThat(search(reopened, "d", ALL).documents()).extracting(CaseDocument::caseId)
+                    .containsExactly(id(2), id(1));
         }
     }
 }

@@ -31,6 +31,17 @@ public final class MemoryCaseChangeFeed implements CaseChangeFeed {
         return changes.tailMap(position, false).values().stream().limit(limit).toList();
     }
 
+    /** Positions are handed out and recorded under the writers' lock: a change is visible once it has a position. */
+    @Override
+    public Mark mark() {
+        return new Mark(head.get(), 0);
+    }
+
+    @Override
+    public boolean settled(Mark mark) {
+        return true;
+    }
+
     @Override
     public long head() {
         return head.get();

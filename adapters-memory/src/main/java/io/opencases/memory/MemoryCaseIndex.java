@@ -17,7 +17,7 @@ public final class MemoryCaseIndex implements CaseIndex {
     private record Indexed(CaseDocument document, java.util.Set<String> words) {
     }
 
-    private final Map<String, Map<String, Indexed>> byDomain = new ConcurrentHashMap<>();
+    private volatile Map<String, Map<String, Indexed>> byDomain = new ConcurrentHashMap<>();
 
     @Override
     public void upsert(CaseDocument document) {
@@ -38,6 +38,16 @@ public final class MemoryCaseIndex implements CaseIndex {
     @Override
     public void clear() {
         byDomain.clear();
+    }
+
+    @Override
+    public CaseIndex newBeside() {
+        return new MemoryCaseIndex();
+    }
+
+    @Override
+    public void replaceWith(CaseIndex built) {
+        byDomain = ((MemoryCaseIndex) built).byDomain;
     }
 
     @Override

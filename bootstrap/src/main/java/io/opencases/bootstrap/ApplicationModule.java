@@ -14,6 +14,7 @@ import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.application.search.CaseIndexMaintenance;
+import io.opencases.application.search.CaseIndexer;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.search.SearchService;
 import io.opencases.application.port.CaseEventOutbox;
@@ -171,9 +172,16 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static CaseIndexing caseIndexing(CaseIndex index, CaseChangeFeed feed, TagRepository tags, Arns arns,
-                                     UnitOfWork unitOfWork) {
-        return new CaseIndexing(index, feed, tags, arns, unitOfWork);
+    static CaseIndexing caseIndexing(CaseIndex index, CaseIndexer indexer, CaseChangeFeed feed, TagRepository tags,
+                                     Arns arns, UnitOfWork unitOfWork) {
+        return new CaseIndexing(index, indexer, feed, tags, arns, unitOfWork);
+    }
+
+    /** The one thread that writes the case index (issue 10). */
+    @Provides
+    @Singleton
+    static CaseIndexer caseIndexer(CaseIndex index) {
+        return new CaseIndexer(index);
     }
 
     @Provides
@@ -188,8 +196,8 @@ final class ApplicationModule {
     @Provides
     @Singleton
     static SearchService searchService(DomainRepository domains, FieldRepository fields, CaseIndex index,
-                                       RelatedItemRepository relatedItems, TagRepository tags,
-                                       UseCaseContext context) {
-        return new SearchService(domains, fields, index, relatedItems, tags, context);
+                                       CaseIndexing indexing, RelatedItemRepository relatedItems,
+                                       TagRepository tags, UseCaseContext context) {
+        return new SearchService(domains, fields, index, indexing, relatedItems, tags, context);
     }
 }

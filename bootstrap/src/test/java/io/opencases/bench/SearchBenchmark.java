@@ -16,7 +16,9 @@ import io.opencases.domain.search.FieldFilter;
 import io.opencases.domain.search.SearchTerms;
 import io.opencases.lucene.LuceneCaseIndex;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -46,8 +48,8 @@ import java.util.function.Supplier;
 /**
  * The search benchmark: bulk-loads N cases with ten custom fields into a real server (memory storage, Lucene
  * index), then times each query shape three ways, one client at a time: SearchCases over HTTP, the same query on
- * the CaseIndex port, and a hand-written Lucene query on the same index (the floor: top hits, exact count, stored
- * bytes, nothing of ours). Last it times a rebuild of the index (clear + the bulk path) from all N documents.
+ * the CaseIndex port, and a hand-written Lucene query on the same index (the floor: top hits, exact count, the
+ * hits' document bytes, nothing of ours). Last it times a rebuild of the index (clear + the bulk path) from all N documents.
  *
  * <pre>mvn -q -pl bootstrap -am test-compile exec:java -Dexec.mainClass=io.opencases.bench.SearchBenchmark \
  *     -Dexec.classpathScope=test -Dexec.args="100000"</pre>
@@ -79,6 +81,7 @@ public final class SearchBenchmark {
 
             long start = System.nanoTime();
             bulkLoad(component, domainId, templateId, fieldIds, cases);
+            component.caseIndex().refresh();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("Bulk load (store + index) of %,d cases: %.1f s = %,.0f cases/s%n", cases, seconds,
                     cases / seconds);
@@ -112,6 +115,7 @@ public final class SearchBenchmark {
                 double[] overHttp = time(() -> post(http, url, entry.getValue()));
                 CaseIndex.Query query = direct.get(entry.getKey());
                 double[] onIndex = time(() -> component.caseIndex().search(domainId, query));
+                // (The index needs no refresh here: nothing is written while the shapes are timed.)
                 double[] onLucene = time(raw.get(entry.getKey()));
                 System.out.printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f× | %.1f× |%n",
                         entry.getKey(), overHttp[0], overHttp[1], onIndex[0], onIndex[1], onLucene[0], onLucene[1],
@@ -119,29 +123,103 @@ public final class SearchBenchmark {
             }
 
             long totalBefore = index.search(domainId, direct.get("searchTerm")).totalCount();
+            // The real rebuild: streams the store into a new index beside the live one, swaps it in. Meanwhile a
+            // client keeps searching over HTTP: every search must be answered.
+            var answered = new java.util.concurrent.atomic.AtomicLong();
+            var failed = new java.util.concurrent.atomic.AtomicLong();
+            var worst = new java.util.concurrent.atomic.AtomicLong();
+            var rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
+            String termUrl = base + "/domains/" + domainId + "/cases-search";
+            var searcher = new Thread(() -> {
+                while (rebuilding.get()) {
+                    long t = System.nanoTime();
+                    try {
+                        post(http, termUrl, bodies.get("searchTerm"));
+                        answered.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
+                    worst.accumulateAndGet(System.nanoTime() - t, Math::max);
+                }
+            });
+            searcher.start();
             start = System.nanoTime();
-            index.clear();
-            index.upsertAll(documents(domainId, templateId, fieldIds, cases));
-            long totalAfter = index.search(domainId, direct.get("searchTerm")).totalCount();
+            long rebuilt = component.indexMaintenance().rebuild();
             seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("Rebuild (clear + upsertAll) of %,d cases: %.1f s = %,.0f cases/s (searchTerm total "
-                    + "%,d before, %,d after)%n", cases, seconds, cases / seconds, totalBefore, totalAfter);
+            rebuilding.set(false);
+            searcher.join();
+            index.refresh();
+            long totalAfter = index.search(domainId, direct.get("searchTerm")).totalCount();
+            System.out.printf("Rebuild (store walk, index beside, swap) of %,d cases: %.1f s = %,.0f cases/s "
+                    + "(searchTerm total %,d before, %,d after); searches during it: %,d answered, %,d failed, "
+                    + "slowest %.1f ms%n", rebuilt, seconds, rebuilt / seconds, totalBefore, totalAfter,
+                    answered.get(), failed.get(), worst.get() / 1e6);
             System.out.println("(f4 = " + f4 + ")");
+            onDisk(domainId, templateId, fieldIds, cases, direct.get("searchTerm"));
         } finally {
             server.stop(1000);
         }
     }
 
     /**
+     * Bulk indexing on its own and the index's footprint: the N documents added to an on-disk index (memory-mapped,
+     * as a server with PostgreSQL keeps it) through the rebuild's fast path, then its size on disk and how much
+     * heap it holds once open and searched (used heap after a full GC, with and without it).
+     */
+    private static void onDisk(String domainId, String templateId, List<String> fieldIds, int cases,
+                               CaseIndex.Query query) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("opencases-index");
+        long heapBefore = usedHeapAfterGc();
+        long start = System.nanoTime();
+        try (var index = LuceneCaseIndex.open(dir)) {
+            var batch = new ArrayList<CaseDocument>();
+            for (CaseDocument d : documents(domainId, templateId, fieldIds, cases)) {
+                batch.add(d);
+                if (batch.size() == 1000) {
+                    index.addNew(batch);
+                    batch.clear();
+                }
+            }
+            index.addNew(batch);
+            index.checkpoint(1);
+            index.refresh();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long total = index.search(domainId, query).totalCount();
+            long heapWith = usedHeapAfterGc();
+            long bytes;
+            try (var files = java.nio.file.Files.walk(dir)) {
+                bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf("On-disk index: %,d cases added in %.1f s = %,.0f cases/s (committed); %,.1f MB on disk "
+                    + "(%,.0f MB per million cases), heap held %,.1f MB (%,.0f MB per million); searchTerm total %,d%n",
+                    cases, seconds, cases / seconds, bytes / 1e6, bytes / 1e6 * 1_000_000 / cases,
+                    (heapWith - heapBefore) / 1e6, (heapWith - heapBefore) / 1e6 * 1_000_000 / cases, total);
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /**
      * The three shapes as hand-written Lucene on the index's own fields (see LuceneFields: {@code n.} number
      * points, {@code kw.} exact text, {@code w} words, {@code o.} sort keys): the top 26 in the same order, the exact
-     * count, and the stored bytes of each hit, undecoded. Lucene's query cache is on, as in the index.
+     * count, and the document bytes of each hit, undecoded. Lucene's query cache is off, as in the index.
      */
     private static Map<String, Supplier<Object>> rawLucene(LuceneCaseIndex index, String f0, String f1) {
         // The default order is the index's own sort (newest update first): hand-written Lucene would use it too.
         Sort byUpdate = index.withSearcher(s -> s.getIndexReader().leaves().get(0).reader().getMetaData().getSort());
-        Sort byF1 = new Sort(new SortField("o." + f1, SortField.Type.LONG), new SortField("caseId",
-                SortField.Type.STRING));
+        Sort byF1 = new Sort(new SortField("o." + f1, SortField.Type.LONG), new SortField("cid", SortField.Type.LONG),
+                new SortField("cid2", SortField.Type.LONG));
         var filter = new BooleanQuery.Builder()
                 .add(DoublePoint.newRangeQuery("n." + f0, Math.nextUp(500.0), Double.POSITIVE_INFINITY),
                         BooleanClause.Occur.FILTER)
@@ -161,10 +239,14 @@ public final class SearchBenchmark {
             try {
                 TopDocs top = searcher.search(query, 26, sort);
                 long total = searcher.count(query);
-                StoredFields stored = searcher.storedFields();
                 int bytes = 0;
+                var leaves = searcher.getIndexReader().leaves();
                 for (ScoreDoc hit : top.scoreDocs) {
-                    bytes += stored.document(hit.doc).getBinaryValue("doc").length;
+                    var leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                    BinaryDocValues docs = DocValues.getBinary(leaf.reader(), "doc");
+                    if (docs.advanceExact(hit.doc - leaf.docBase)) {
+                        bytes += docs.binaryValue().length;
+                    }
                 }
                 return total + bytes;
             } catch (java.io.IOException e) {
@@ -173,7 +255,7 @@ public final class SearchBenchmark {
         });
     }
 
-    private static void bulkLoad(ServerComponent component, String domainId, String templateId,
+    static void bulkLoad(ServerComponent component, String domainId, String templateId,
                                  List<String> fieldIds, int count) {
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         Iterator<CaseDocument> documents = documents(domainId, templateId, fieldIds, count).iterator();
@@ -191,10 +273,11 @@ public final class SearchBenchmark {
                 }
             });
         }
+        component.caseIndex().refresh();
     }
 
     /** The same N documents on every iteration (seeded), made as they are read rather than held in memory. */
-    private static Iterable<CaseDocument> documents(String domainId, String templateId, List<String> fieldIds,
+    static Iterable<CaseDocument> documents(String domainId, String templateId, List<String> fieldIds,
                                                     int count) {
         return () -> new Iterator<>() {
             private final Random random = new Random(42);
@@ -208,7 +291,7 @@ public final class SearchBenchmark {
 
             @Override
             public CaseDocument next() {
-                String caseId = String.format("%08d-0000-4000-8000-%012d", i, i);
+                String caseId = caseId(i);
                 var values = new HashMap<String, FieldValue>();
                 String stamp = base.plusSeconds(i).toString();
                 values.put("case_id", new FieldValue.StringValue(caseId));
@@ -220,7 +303,8 @@ public final class SearchBenchmark {
                 values.put("created_datetime", new FieldValue.StringValue(stamp));
                 values.put("last_updated_datetime", new FieldValue.StringValue(stamp));
                 for (int f = 0; f < 4; f++) {
-                    values.put(fieldIds.get(f), new FieldValue.DoubleValue(random.nextInt(1000)));
+                    // The fourth number has 37 distinct values: a sort on it is mostly ties, as on a status.
+                    values.put(fieldIds.get(f), new FieldValue.DoubleValue(random.nextInt(f == 3 ? 37 : 1000)));
                 }
                 for (int f = 4; f < 9; f++) {
                     values.put(fieldIds.get(f), new FieldValue.StringValue(words(random, 3)));
@@ -231,6 +315,20 @@ public final class SearchBenchmark {
                 return new CaseDocument(domainId, caseId, templateId, values, Map.of());
             }
         };
+    }
+
+    /**
+     * The i-th case's id: a UUID as random as the server's (so ties in a sort break in no particular index order,
+     * as in production), but the same on every run.
+     */
+    static String caseId(int i) {
+        return new java.util.UUID(mix(2L * i + 1), mix(2L * i + 2)).toString();
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private static String words(Random random, int n) {

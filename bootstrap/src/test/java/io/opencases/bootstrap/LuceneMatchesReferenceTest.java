@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,29 +26,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LuceneMatchesReferenceTest {
     private static final String DOMAIN = "d";
     private static final String[] WORDS = {"printer", "print", "laptop", "fire", "Reset", "ÉCRAN", "a-b", "42"};
-    private static final String[] FIELDS = {"num", "txt", "dt", "flag", "user"};
+    /** Low-cardinality fields (ties are the rule) and texts that share long prefixes, besides the mixed ones. */
+    private static final String[] FIELDS = {"num", "txt", "dt", "flag", "user", "prio", "status", "long"};
+    private static final String[] STATUSES = {"open", "closed"};
+    private static final String[] LONG_TEXTS = {"category-a", "category-b", "category", "categor", "category-a\u0000",
+            "Category-a"};
 
     @Test
     void luceneReturnsExactlyWhatTheReferenceReturns() throws Exception {
         for (long seed = 1; seed <= 3; seed++) {
-            compare(new Random(seed), seed);
+            compare(new Random(seed), seed, 250, false, 100, 1, 40);
         }
     }
 
-    private void compare(Random random, long seed) throws Exception {
+    /** Many cases, few distinct sort values, small pages: deep cursors through long runs of ties. */
+    @Test
+    void deepCursorsThroughTiesMatchTheReference() throws Exception {
+        compare(new Random(42), 42, 1_000, false, 6, 10, 30);
+    }
+
+    /** The index written from several threads at once ends the same as the reference written in order. */
+    @Test
+    void writesFromSeveralThreadsMatchTheReference() throws Exception {
+        compare(new Random(7), 7, 400, true, 12, 5, 25);
+    }
+
+    private void compare(Random random, long seed, int count, boolean concurrently, int queries, int minLimit,
+                         int maxLimit)
+            throws Exception {
         var reference = new MemoryCaseIndex();
         try (var lucene = new LuceneCaseIndex()) {
-            for (int i = 0; i < 250; i++) {
+            var docs = new ArrayList<CaseDocument>();
+            for (int i = 0; i < count; i++) {
                 CaseDocument doc = document(random, i);
                 reference.upsert(doc);
-                lucene.upsert(doc);
+                docs.add(doc);
             }
-            for (int i = 0; i < 20; i++) {
-                String caseId = "case-" + random.nextInt(250);
+            if (concurrently) {
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+                try {
+                    var futures = new ArrayList<java.util.concurrent.Future<?>>();
+                    for (int t = 0; t < 4; t++) {
+                        int thread = t;
+                        futures.add(pool.submit(() -> {
+                            for (int i = thread; i < docs.size(); i += 4) {
+                                lucene.upsert(docs.get(i));
+                            }
+                        }));
+                    }
+                    for (var f : futures) {
+                        f.get();
+                    }
+                } finally {
+                    pool.shutdown();
+                }
+            } else {
+                docs.forEach(lucene::upsert);
+            }
+            for (int i = 0; i < count / 12; i++) {
+                String caseId = docs.get(random.nextInt(count)).caseId();
                 reference.remove(DOMAIN, caseId);
                 lucene.remove(DOMAIN, caseId);
             }
-            for (int q = 0; q < 100; q++) {
+            lucene.refresh();
+            for (int q = 0; q < queries; q++) {
                 FieldFilter filter = random.nextInt(4) == 0 ? null : filter(random, 0);
                 List<String> terms = random.nextInt(3) == 0
                         ? SearchTerms.words(WORDS[random.nextInt(WORDS.length)].substring(0, 2)) : List.of();
@@ -56,23 +98,25 @@ class LuceneMatchesReferenceTest {
                     sorts.add(new CaseSort(FIELDS[random.nextInt(FIELDS.length)], random.nextBoolean()));
                 }
                 List<CaseSort> effective = sorts.isEmpty() ? CaseSort.DEFAULT : sorts;
-                int limit = 1 + random.nextInt(40);
+                int limit = minLimit + random.nextInt(maxLimit - minLimit + 1);
                 String context = "seed " + seed + " query " + q + ": " + filter + " " + terms + " " + effective;
-                assertThat(pages(lucene, filter, terms, effective, limit)).as(context)
-                        .isEqualTo(pages(reference, filter, terms, effective, limit));
+                // Lucene is asked for one field's values only; what it returns of that field must match.
+                assertThat(pages(lucene, filter, terms, effective, limit, Set.of("txt"))).as(context)
+                        .isEqualTo(pages(reference, filter, terms, effective, limit, null));
             }
         }
     }
 
     /** Every page of the query, walked with the cursor, as "caseId" lists plus the total of each page. */
     private static List<String> pages(CaseIndex index, FieldFilter filter, List<String> terms, List<CaseSort> sorts,
-                                      int limit) {
+                                      int limit, Set<String> fieldIds) {
         var result = new ArrayList<String>();
         CaseOrdering.Key after = null;
         while (true) {
-            var hits = index.search(DOMAIN, new CaseIndex.Query(filter, terms, sorts, after, limit));
+            var hits = index.search(DOMAIN, new CaseIndex.Query(filter, terms, sorts, after, limit, fieldIds));
             result.add("total=" + hits.totalCount());
-            hits.documents().forEach(d -> result.add(d.caseId()));
+            hits.documents().forEach(d -> result.add(d.caseId() + " txt=" + d.values().get("txt") + " tags="
+                    + new java.util.TreeMap<>(d.tags())));
             if (hits.documents().size() < limit) {
                 return result;
             }
@@ -99,11 +143,21 @@ class LuceneMatchesReferenceTest {
             values.put("user", new FieldValue.UserArnValue("arn:aws:connect:::agent/" + random.nextInt(5)));
         }
         values.put("last_updated_datetime", new FieldValue.StringValue(dateTime(random)));
+        if (random.nextInt(4) > 0) {
+            values.put("prio", new FieldValue.DoubleValue(random.nextInt(3)));
+        }
+        values.put("status", new FieldValue.StringValue(STATUSES[random.nextInt(STATUSES.length)]));
+        if (random.nextInt(4) > 0) {
+            values.put("long", new FieldValue.StringValue(LONG_TEXTS[random.nextInt(LONG_TEXTS.length)]));
+        }
         var tags = new HashMap<String, String>();
         if (random.nextInt(3) == 0) {
             tags.put("team", random.nextBoolean() ? "blue" : "red");
         }
-        return new CaseDocument(DOMAIN, "case-" + i, "t", values, tags);
+        // Mostly ids like the server's (UUIDs), some of other shapes (their ties break on a hash of the id).
+        String caseId = random.nextInt(4) == 0 ? "case-" + i : new java.util.UUID(random.nextLong(), random.nextLong())
+                .toString();
+        return new CaseDocument(DOMAIN, caseId, "t", values, tags);
     }
 
     /** Date-times in the formats clients send: with and without fractions, with offsets. */

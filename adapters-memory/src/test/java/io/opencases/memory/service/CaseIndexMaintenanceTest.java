@@ -4,6 +4,7 @@ import io.opencases.application.Arns;
 import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.application.search.CaseIndexMaintenance;
+import io.opencases.application.search.CaseIndexer;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.casesdomain.CasesDomain;
@@ -31,8 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The index maintenance on memory adapters: rebuild from the store, catch-up from a checkpoint, following changes
- * another instance made, and the look-back that catches changes which became visible late.
+ * The index maintenance on memory adapters: rebuild from the store (beside the live index, then swapped in),
+ * catch-up from a checkpoint, following changes another instance made, settling only once every transaction that
+ * could still add a change has ended, and healing after a failed index update.
  */
 class CaseIndexMaintenanceTest {
     private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
@@ -45,7 +47,8 @@ class CaseIndexMaintenanceTest {
     private final MemoryTagRepository tags = new MemoryTagRepository();
     private final HidingFeed feed = new HidingFeed(new MemoryCaseChangeFeed(now::get));
     private final CheckpointingIndex index = new CheckpointingIndex();
-    private final CaseIndexing indexing = new CaseIndexing(index, feed, tags, new Arns("aws", "us-east-1"),
+    private final CaseIndexer indexer = new CaseIndexer(index);
+    private final CaseIndexing indexing = new CaseIndexing(index, indexer, feed, tags, new Arns("aws", "us-east-1"),
             unitOfWork);
     private final CaseIndexMaintenance maintenance = new CaseIndexMaintenance(index, feed, cases, domains,
             indexing, unitOfWork, now::get, LOOKBACK);
@@ -68,6 +71,7 @@ class CaseIndexMaintenanceTest {
     }
 
     private List<String> indexedIds() {
+        indexer.awaitIdle();
         return index.search(domainId, new CaseIndex.Query(null, List.of(), List.of(new CaseSort("case_id", true)),
                 null, 100)).documents().stream().map(CaseDocument::caseId).toList();
     }
@@ -83,6 +87,7 @@ class CaseIndexMaintenanceTest {
         assertThat(outcome.rebuilt()).isTrue();
         assertThat(outcome.cases()).isEqualTo(2);
         assertThat(indexedIds()).containsExactly("case-a", "case-b");
+        indexer.awaitIdle();
         var documents = index.search(domainId, new CaseIndex.Query(null, List.of(),
                 List.of(new CaseSort("case_id", true)), null, 10)).documents();
         assertThat(documents.get(0).tags()).containsExactlyEntriesOf(Map.of("team", "red"));
@@ -96,6 +101,70 @@ class CaseIndexMaintenanceTest {
         stored("case-a", "one");
 
         maintenance.rebuild();
+
+        assertThat(indexedIds()).containsExactly("case-a");
+    }
+
+    @Test
+    void aRebuildKeepsChangesMadeWhileItRuns() {
+        stored("case-a", "one");
+        maintenance.start();
+        // Once the rebuild has read its first page, a write commits here: its case sorts before that page's end,
+        // so the store walk never reads it; only the change that went to both indexes brings it into the new one.
+        var once = new AtomicReference<Runnable>(() -> {
+            var aCase = stored("case-0", "during");
+            unitOfWork.write(() -> {
+                indexing.caseChanged("111111111111", aCase);
+                return null;
+            });
+        });
+        var interrupting = new io.opencases.application.port.UnitOfWork() {
+            @Override
+            public <T> T read(java.util.function.Supplier<T> work) {
+                T result = unitOfWork.read(work);
+                if (result instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Case) {
+                    Runnable write = once.getAndSet(null);
+                    if (write != null) {
+                        write.run();
+                    }
+                }
+                return result;
+            }
+
+            @Override
+            public <T> T write(java.util.function.Supplier<T> work) {
+                return unitOfWork.write(work);
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                unitOfWork.afterCommit(action);
+            }
+        };
+        var rebuilding = new CaseIndexMaintenance(index, feed, cases, domains, indexing, interrupting, now::get,
+                LOOKBACK);
+
+        rebuilding.rebuild();
+
+        assertThat(once.get()).isNull();
+        assertThat(indexedIds()).containsExactly("case-0", "case-a");
+    }
+
+    @Test
+    void aFailedIndexUpdateIsNotTheWritesFailureAndTheIndexHealsFromTheStore() {
+        maintenance.start();
+        var aCase = stored("case-a", "one");
+        index.failNextUpsert = true;
+
+        unitOfWork.write(() -> {
+            indexing.caseChanged("111111111111", aCase);
+            return null;
+        });
+        indexer.awaitIdle();
+        assertThat(index.search(domainId, new CaseIndex.Query(null, List.of(), List.of(), null, 10)).documents())
+                .isEmpty();
+
+        maintenance.follow();
 
         assertThat(indexedIds()).containsExactly("case-a");
     }
@@ -119,9 +188,11 @@ class CaseIndexMaintenanceTest {
         maintenance.start();
         var aCase = stored("case-a", "one");
         unitOfWork.write(() -> indexing.caseChanged("111111111111", aCase));
+        indexer.awaitIdle();
         int upserts = index.upserts;
 
         long applied = maintenance.follow();
+        indexer.awaitIdle();
 
         assertThat(applied).isZero();
         assertThat(index.upserts).isEqualTo(upserts);
@@ -129,7 +200,7 @@ class CaseIndexMaintenanceTest {
     }
 
     @Test
-    void aChangeThatBecomesVisibleLateIsStillAppliedWithinTheLookBack() {
+    void aChangeThatBecomesVisibleLateIsAppliedHoweverLateItCommits() {
         maintenance.start();
         feed.hideNext();
         changedElsewhere("case-late", "late");
@@ -138,10 +209,18 @@ class CaseIndexMaintenanceTest {
         maintenance.follow();
         assertThat(indexedIds()).containsExactly("case-b");
 
+        // Far longer than any time window: the change's transaction is still open, so nothing settles past it.
+        now.set(T0.plus(Duration.ofHours(3)));
+        for (int i = 0; i < 5; i++) {
+            maintenance.follow();
+        }
+        assertThat(maintenance.settledPosition()).isLessThan(feed.head() - 1);
+
         feed.reveal();
-        now.set(T0.plusSeconds(5));
         maintenance.follow();
         assertThat(indexedIds()).containsExactly("case-b", "case-late");
+        maintenance.follow();
+        assertThat(maintenance.settledPosition()).isEqualTo(feed.head());
     }
 
     @Test
@@ -167,13 +246,14 @@ class CaseIndexMaintenanceTest {
                 afterFirst.add(action);
             }
         };
-        var slowIndexing = new CaseIndexing(index, feed, tags, new Arns("aws", "us-east-1"), holding);
+        var slowIndexing = new CaseIndexing(index, indexer, feed, tags, new Arns("aws", "us-east-1"), holding);
         slowIndexing.caseChanged("111111111111", first);
         cases.save(second);
         slowIndexing.caseChanged("111111111111", second);
 
         afterFirst.get(1).run();
         afterFirst.get(0).run();
+        indexer.awaitIdle();
 
         var titles = index.search(domainId, new CaseIndex.Query(null, List.of(), List.of(), null, 10)).documents()
                 .stream().map(d -> d.values().get("title")).toList();
@@ -212,9 +292,14 @@ class CaseIndexMaintenanceTest {
     private static final class CheckpointingIndex extends MemoryCaseIndexDelegate {
         OptionalLong checkpoint;
         int upserts;
+        volatile boolean failNextUpsert;
 
         @Override
         public void upsert(CaseDocument document) {
+            if (failNextUpsert) {
+                failNextUpsert = false;
+                throw new IllegalStateException("disk full");
+            }
             upserts++;
             super.upsert(document);
         }
@@ -231,7 +316,17 @@ class CaseIndexMaintenanceTest {
     }
 
     private static class MemoryCaseIndexDelegate implements CaseIndex {
-        private final MemoryCaseIndex delegate = new MemoryCaseIndex();
+        private MemoryCaseIndex delegate = new MemoryCaseIndex();
+
+        @Override
+        public CaseIndex newBeside() {
+            return new MemoryCaseIndexDelegate();
+        }
+
+        @Override
+        public void replaceWith(CaseIndex built) {
+            delegate = ((MemoryCaseIndexDelegate) built).delegate;
+        }
 
         @Override
         public void upsert(CaseDocument document) {
@@ -295,6 +390,17 @@ class CaseIndexMaintenanceTest {
         @Override
         public long head() {
             return delegate.head();
+        }
+
+        @Override
+        public Mark mark() {
+            return new Mark(delegate.head(), 0);
+        }
+
+        /** A hidden change is one whose transaction is still open: nothing at or above it has settled. */
+        @Override
+        public boolean settled(Mark mark) {
+            return hidden.stream().noneMatch(p -> p <= mark.position());
         }
 
         @Override

@@ -9,13 +9,30 @@ import java.util.List;
  * instance) catches up from its last checkpointed position instead of being rebuilt.
  *
  * <p>Positions grow, but with concurrent writers a change may become visible after a change with a higher position
- * (positions are taken before commit). Followers therefore look back over recent changes; see CaseIndexMaintenance.
+ * (positions are taken before commit). Followers therefore settle by {@link Mark}: a position that is complete once
+ * every transaction that could still add a change at or below it has ended, however long that takes.
  */
 public interface CaseChangeFeed {
 
     /** One change: a case created, updated or deleted ({@code caseId}), or a whole domain deleted (null caseId). */
     record Change(long position, String domainId, String caseId, Instant recordedAt) {
     }
+
+    /**
+     * The head of the feed now, with what has to end before every change at or below it is visible: on PostgreSQL
+     * a transaction id given out after the head was read, above the id of every writer holding such a position.
+     */
+    record Mark(long position, long fence) {
+    }
+
+    /** The feed's head with its fence (see {@link Mark}); outside a unit of work. */
+    Mark mark();
+
+    /**
+     * Whether every change at or below the mark's position is now visible or will never be (its transaction
+     * ended); outside a unit of work. Changes read after this returns true complete the feed up to the mark.
+     */
+    boolean settled(Mark mark);
 
     /** Records that the case changed ({@code caseId} null: the whole domain was deleted); returns its position. */
     long append(String domainId, String caseId);

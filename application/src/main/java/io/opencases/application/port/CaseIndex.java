@@ -5,22 +5,39 @@ import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.FieldFilter;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * Search over the cases of a domain: a copy of the store. Use cases update it once each change has committed and
- * before they return, so a search made after a write has returned sees that write; CaseIndexMaintenance rebuilds it
- * and applies the change feed.
+ * Search over the cases of a domain: a copy of the store. One thread writes it (CaseIndexer), fed after commit by
+ * the use cases and by the change feed; writes become visible to searches at {@link #refresh()}, which that thread
+ * calls once per batch. CaseIndexMaintenance rebuilds it beside the live one and applies the change feed.
  */
 public interface CaseIndex {
 
-    /** {@code filter} may be null (every case); {@code after} is null for the first page. */
+    /**
+     * {@code filter} may be null (every case); {@code after} is null for the first page. {@code fieldIds}: the values
+     * the caller reads from the hits (null: all of them); the documents returned hold at least those and the sorted
+     * fields' values, so an index may skip decoding the rest.
+     */
     record Query(FieldFilter filter, List<String> termWords, List<CaseSort> sorts, CaseOrdering.Key after,
-                 int limit) {
+                 int limit, Set<String> fieldIds) {
         public Query {
             termWords = List.copyOf(termWords);
             sorts = List.copyOf(sorts);
+            if (fieldIds != null) {
+                var wanted = new HashSet<>(fieldIds);
+                sorts.forEach(sort -> wanted.add(sort.fieldId()));
+                fieldIds = Set.copyOf(wanted);
+            }
+        }
+
+        /** A query whose hits carry every value. */
+        public Query(FieldFilter filter, List<String> termWords, List<CaseSort> sorts, CaseOrdering.Key after,
+                     int limit) {
+            this(filter, termWords, sorts, after, limit, null);
         }
     }
 
@@ -36,6 +53,11 @@ public interface CaseIndex {
     /** Indexes many documents at once (a rebuild); an adapter may do it faster than one upsert each. */
     default void upsertAll(Iterable<CaseDocument> documents) {
         documents.forEach(this::upsert);
+    }
+
+    /** Adds documents of cases the index does not hold, each case once (a rebuild's pages). */
+    default void addNew(Iterable<CaseDocument> documents) {
+        upsertAll(documents);
     }
 
     void remove(String domainId, String caseId);
@@ -56,6 +78,26 @@ public interface CaseIndex {
         return OptionalLong.empty();
     }
 
-    /** Removes every document of every domain (the first step of a rebuild). */
+    /** Removes every document of every domain. */
     void clear();
+
+    /** Makes every write completed so far visible to the searches that start after it returns. */
+    default void refresh() {
+    }
+
+    /**
+     * A new, empty index of the same kind, to be filled beside this one while this one keeps answering, then swapped
+     * in with {@link #replaceWith}: a rebuild.
+     */
+    default CaseIndex newBeside() {
+        throw new UnsupportedOperationException("this case index cannot be rebuilt beside itself");
+    }
+
+    /**
+     * Takes over the contents of {@code built} (made by {@link #newBeside()}, which must not be used afterwards),
+     * dropping its own; searches see the new contents from the next refresh on, and none fails meanwhile.
+     */
+    default void replaceWith(CaseIndex built) {
+        throw new UnsupportedOperationException("this case index cannot be rebuilt beside itself");
+    }
 }

@@ -11,6 +11,7 @@ import io.opencases.domain.search.CaseDocument;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,47 +21,53 @@ import java.util.Set;
 
 /**
  * Keeps the search index a faithful copy of the store, which is the source of truth: rebuilds it from the store
- * when it is missing or unusable, catches it up from the change feed after a restart, and follows the feed while
- * the server runs so changes made through other instances (or lost between a commit and the index update in a
- * crash) reach this instance's index.
+ * when it is missing, unusable or an update failed, catches it up from the change feed after a restart, and follows
+ * the feed while the server runs so changes made through other instances (or lost between a commit and the index
+ * update in a crash) reach this instance's index. Every index write goes through the indexer thread.
  *
  * <p>Feed positions are taken before commit, so a change can become visible after one with a higher position. The
- * follower therefore re-reads the last {@code lookback} of the feed on every pass, skipping what it has applied;
- * the checkpointed position only moves past changes older than that window. Not for concurrent use: one thread
- * (the server's maintenance loop) calls it.
+ * follower re-reads the feed from its settled position on every pass, skipping what it has applied; the settled
+ * position moves to a {@link CaseChangeFeed.Mark} once the feed says every transaction that could still add a change
+ * below it has ended (a transaction snapshot, not a time window: a slow transaction is never missed). Not for
+ * concurrent use: one thread (the server's maintenance loop) calls it.
  */
 public final class CaseIndexMaintenance {
     private static final int BATCH = 1_000;
-    /** Longer than any write transaction takes between recording its change and committing. */
+    /** Pages a rebuild lets the indexer have queued at once: reading the store runs ahead by this much. */
+    private static final int PAGES_AHEAD = 2;
+    /** The feed keeps at least this much, whatever retention is asked: a follower on another instance may lag. */
     public static final Duration DEFAULT_LOOKBACK = Duration.ofSeconds(10);
+    /** How long a rebuild waits for transactions in flight at its start before it reads the store anyway. */
+    private static final long SETTLE_WAIT_MILLIS = 5_000;
 
     private final CaseIndex index;
     private final CaseChangeFeed feed;
     private final CaseRepository cases;
     private final DomainRepository domains;
     private final CaseIndexing indexing;
+    private final CaseIndexer indexer;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final Duration lookback;
+    private final Duration minimumRetention;
 
     /** Everything at or below this position has been applied. */
     private long settled;
     /** Positions above {@code settled} already applied. */
     private final Set<Long> applied = new HashSet<>();
-    /** The highest position read so far. */
-    private long highestSeen;
-    private Instant lastWindowPass;
+    /** Marks taken and not yet settled, oldest first. */
+    private final ArrayDeque<CaseChangeFeed.Mark> marks = new ArrayDeque<>();
 
     public CaseIndexMaintenance(CaseIndex index, CaseChangeFeed feed, CaseRepository cases, DomainRepository domains,
-                                CaseIndexing indexing, UnitOfWork unitOfWork, Clock clock, Duration lookback) {
+                                CaseIndexing indexing, UnitOfWork unitOfWork, Clock clock, Duration minimumRetention) {
         this.index = index;
         this.feed = feed;
         this.cases = cases;
         this.domains = domains;
         this.indexing = indexing;
+        this.indexer = indexing.indexer();
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        this.lookback = lookback;
+        this.minimumRetention = minimumRetention;
     }
 
     /** What {@link #start()} did, for the server's log. */
@@ -76,7 +83,8 @@ public final class CaseIndexMaintenance {
         var checkpoint = index.checkpointedPosition();
         if (checkpoint.isPresent() && feedCovers(checkpoint.getAsLong())) {
             settled = checkpoint.getAsLong();
-            long applied = catchUp(settled);
+            long applied = follow();
+            indexer.awaitIdle();
             return new Outcome(false, 0, applied, Duration.ofNanos(System.nanoTime() - began));
         }
         long count = rebuild();
@@ -84,19 +92,57 @@ public final class CaseIndexMaintenance {
     }
 
     /**
-     * Rebuilds the index from the store: clears it, indexes every case, checkpoints, then applies what changed
-     * meanwhile. Returns how many cases were indexed. Search answers from a partial index while this runs.
+     * Rebuilds the index from the store: streams every case, page by page, into a new index built beside the live
+     * one (which keeps answering searches and taking changes, which go to both), swaps it in, checkpoints, then
+     * applies what the feed recorded meanwhile. Returns how many cases were indexed.
      */
     public long rebuild() {
-        long from = feed.head();
+        // Changes at or below the start mark are in what the store walk reads, once their transactions have ended.
+        CaseChangeFeed.Mark start = feed.mark();
+        boolean startSettled = awaitSettled(start);
         indexing.forgetApplied();
         applied.clear();
-        highestSeen = 0;
-        index.clear();
+        marks.clear();
+        CaseIndex built = besideOrNull();
+        if (built != null) {
+            indexer.beginStaging(built);
+        } else {
+            indexer.submit(CaseIndex::clear);
+        }
+        long count = 0;
+        try {
+            count = walkStore(built != null);
+        } catch (RuntimeException e) {
+            if (built != null) {
+                indexer.abandonStaging();
+            }
+            throw e;
+        }
+        if (built != null) {
+            indexer.awaitVisible(indexer.swapIn());
+        }
+        if (startSettled) {
+            settled = start.position();
+        }
+        follow();
+        checkpoint();
+        return count;
+    }
+
+    private CaseIndex besideOrNull() {
+        try {
+            return index.newBeside();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private long walkStore(boolean beside) {
         long count = 0;
         String afterDomain = null;
         String afterCase = null;
         Map<String, Optional<String>> accounts = new HashMap<>();
+        var inFlight = new ArrayDeque<Long>();
         while (true) {
             String d = afterDomain;
             String c = afterCase;
@@ -107,49 +153,83 @@ public final class CaseIndexMaintenance {
             // One read per page: the cases' domains (each once per rebuild) and all their tags in one lookup.
             List<CaseDocument> documents = unitOfWork.read(() -> indexing.documents(page, domainId ->
                     accounts.computeIfAbsent(domainId, id -> domains.findById(id).map(domain -> domain.accountId()))));
-            index.upsertAll(documents);
+            inFlight.add(beside ? indexer.stage(documents) : indexer.submit(target -> target.upsertAll(documents)));
+            while (inFlight.size() > PAGES_AHEAD) {
+                indexer.awaitVisible(inFlight.poll());
+            }
             count += documents.size();
             Case last = page.get(page.size() - 1);
             afterDomain = last.domainId();
             afterCase = last.caseId();
         }
-        // Changes made while the store was walked may or may not be in what was read: apply them again.
-        settled = from;
-        catchUp(settled);
-        index.checkpoint(settled);
         return count;
     }
 
-    /**
-     * One pass over the feed: applies what changed and was not applied here already. Most passes read only what is
-     * new since the last; every tenth of the look-back a pass re-reads the whole window for late-visible changes.
-     */
-    public long follow() {
-        Instant now = clock.now();
-        if (lastWindowPass == null || !now.isBefore(lastWindowPass.plus(lookback.dividedBy(10)))) {
-            lastWindowPass = now;
-            return catchUp(settled);
+    private boolean awaitSettled(CaseChangeFeed.Mark mark) {
+        long deadline = System.currentTimeMillis() + SETTLE_WAIT_MILLIS;
+        while (!feed.settled(mark)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
-        return catchUp(Math.max(settled, highestSeen));
+        return true;
     }
 
-    /** Makes the index durable up to what is settled. */
+    /**
+     * One pass over the feed: heals the index first if an update failed (a rebuild), then applies what changed and
+     * was not applied here already, and settles as far as the feed allows. Returns how many changes it applied.
+     */
+    public long follow() {
+        if (indexer.takeFailure()) {
+            rebuild();
+            return 0;
+        }
+        CaseChangeFeed.Mark mark = feed.mark();
+        if (mark.position() > settled && (marks.isEmpty() || mark.position() > marks.peekLast().position())) {
+            marks.add(mark);
+        }
+        // Settled marks first, then the read: a change at or below a settled mark is visible to the read.
+        long settleTo = settled;
+        while (!marks.isEmpty() && feed.settled(marks.peekFirst())) {
+            settleTo = Math.max(settleTo, marks.poll().position());
+        }
+        long count = catchUp(settled);
+        if (settleTo > settled) {
+            settled = settleTo;
+            applied.removeIf(p -> p <= settled);
+            indexing.forgetOrderThrough(settled);
+        }
+        return count;
+    }
+
+    /** Makes the index durable up to what is settled, once the indexer has applied everything handed to it. */
     public void checkpoint() {
-        index.checkpoint(settled);
+        long position = settled;
+        indexer.awaitIdle();
+        index.checkpoint(position);
     }
 
     /** Lets the feed forget changes older than {@code retention}; an index further behind rebuilds at start. */
     public void prune(Duration retention) {
-        Instant before = clock.now().minus(retention.compareTo(lookback) > 0 ? retention : lookback.multipliedBy(2));
+        Instant before = clock.now().minus(retention.compareTo(minimumRetention) > 0 ? retention
+                : minimumRetention.multipliedBy(2));
         unitOfWork.write(() -> feed.prune(before));
     }
 
+    /** The position up to which the index is known complete (for tests and diagnostics). */
+    public long settledPosition() {
+        return settled;
+    }
+
     private long catchUp(long from) {
-        Instant horizon = clock.now().minus(lookback);
         long position = from;
         long count = 0;
-        // Only a pass that starts at the settled position can move it.
-        boolean settling = from == settled;
         while (true) {
             long after = position;
             List<CaseChangeFeed.Change> changes = unitOfWork.read(() -> feed.after(after, BATCH));
@@ -158,7 +238,6 @@ public final class CaseIndexMaintenance {
             }
             for (CaseChangeFeed.Change change : changes) {
                 position = change.position();
-                highestSeen = Math.max(highestSeen, position);
                 if (change.position() > settled && !applied.contains(change.position())) {
                     if (!indexing.appliedHere(change.position())) {
                         apply(change);
@@ -166,15 +245,8 @@ public final class CaseIndexMaintenance {
                     }
                     applied.add(change.position());
                 }
-                // Only changes older than the look-back window are settled: nothing earlier can still appear.
-                settling = settling && change.recordedAt().isBefore(horizon);
-                if (settling && change.position() > settled) {
-                    settled = change.position();
-                }
             }
         }
-        applied.removeIf(p -> p <= settled);
-        indexing.forgetOrderThrough(settled);
         return count;
     }
 
@@ -187,7 +259,7 @@ public final class CaseIndexMaintenance {
         if (change.caseId() == null) {
             // The domain may have been deleted and its id never reused: drop whatever the index holds of it.
             if (unitOfWork.read(() -> domains.findById(change.domainId())).isEmpty()) {
-                index.removeDomain(change.domainId());
+                indexer.submit(target -> target.removeDomain(change.domainId()));
             }
             return;
         }
@@ -195,12 +267,12 @@ public final class CaseIndexMaintenance {
                 .flatMap(domain -> cases.find(change.domainId(), change.caseId())
                         .map(aCase -> indexing.document(domain.accountId(), aCase))));
         // What was read is at least as new as this change; a later change applied meanwhile wins.
-        indexing.applyInOrder(change.domainId(), change.caseId(), change.position(), () -> {
+        indexer.submit(target -> indexing.applyInOrder(change.domainId(), change.caseId(), change.position(), () -> {
             if (document.isPresent()) {
-                index.upsert(document.get());
+                target.upsert(document.get());
             } else {
-                index.remove(change.domainId(), change.caseId());
+                target.remove(change.domainId(), change.caseId());
             }
-        });
+        }));
     }
 }

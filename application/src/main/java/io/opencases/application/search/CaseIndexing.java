@@ -18,12 +18,14 @@ import java.util.function.Function;
 
 /**
  * Keeps the case index in step with the store; called in the unit of work of each change to a case. The change is
- * recorded in the change feed with the write (durable, so an index that misses it catches up later), and the index
- * itself is updated once the write has committed, before the use case returns: a search after a 200 sees the write,
- * and a rolled-back write never reaches the index.
+ * recorded in the change feed with the write (durable, so an index that misses it catches up later), and handed to
+ * the indexer thread once the write has committed: the use case returns without waiting for the index, a search
+ * after a 200 waits for that hand-over to be visible ({@link #awaitVisible()}), and a rolled-back write never
+ * reaches the index. An index update that fails is not the write's failure: maintenance heals the index.
  */
 public final class CaseIndexing {
     private final CaseIndex index;
+    private final CaseIndexer indexer;
     private final CaseChangeFeed feed;
     private final TagRepository tags;
     private final Arns arns;
@@ -38,7 +40,13 @@ public final class CaseIndexing {
     private final ConcurrentHashMap<String, Long> newestApplied = new ConcurrentHashMap<>();
 
     public CaseIndexing(CaseIndex index, CaseChangeFeed feed, TagRepository tags, Arns arns, UnitOfWork unitOfWork) {
+        this(index, new CaseIndexer(index), feed, tags, arns, unitOfWork);
+    }
+
+    public CaseIndexing(CaseIndex index, CaseIndexer indexer, CaseChangeFeed feed, TagRepository tags, Arns arns,
+                        UnitOfWork unitOfWork) {
         this.index = index;
+        this.indexer = indexer;
         this.feed = feed;
         this.tags = tags;
         this.arns = arns;
@@ -49,7 +57,8 @@ public final class CaseIndexing {
         CaseDocument document = document(accountId, aCase);
         long position = feed.append(aCase.domainId(), aCase.caseId());
         unitOfWork.afterCommit(() -> {
-            applyInOrder(aCase.domainId(), aCase.caseId(), position, () -> index.upsert(document));
+            indexer.submit(target -> applyInOrder(aCase.domainId(), aCase.caseId(), position,
+                    () -> target.upsert(document)));
             appliedHere.add(position);
         });
     }
@@ -70,9 +79,27 @@ public final class CaseIndexing {
     public void caseDeleted(String domainId, String caseId) {
         long position = feed.append(domainId, caseId);
         unitOfWork.afterCommit(() -> {
-            applyInOrder(domainId, caseId, position, () -> index.remove(domainId, caseId));
+            indexer.submit(target -> applyInOrder(domainId, caseId, position, () -> target.remove(domainId, caseId)));
             appliedHere.add(position);
         });
+    }
+
+    /**
+     * Waits until every index update handed over before this call is visible to searches: what makes a search see
+     * every write acknowledged before it began, without waiting for writes that come after.
+     */
+    public void awaitVisible() {
+        indexer.awaitVisible(indexer.submitted());
+    }
+
+    /** The indexer thread that applies the changes (maintenance feeds it too). */
+    CaseIndexer indexer() {
+        return indexer;
+    }
+
+    /** The index itself (maintenance builds a new one beside it). */
+    CaseIndex index() {
+        return index;
     }
 
     /** Applies a change of the case at {@code position} unless a later change of it is already in the index. */
@@ -94,7 +121,7 @@ public final class CaseIndexing {
     public void domainDeleted(String domainId) {
         long position = feed.append(domainId, null);
         unitOfWork.afterCommit(() -> {
-            index.removeDomain(domainId);
+            indexer.submit(target -> target.removeDomain(domainId));
             appliedHere.add(position);
         });
     }

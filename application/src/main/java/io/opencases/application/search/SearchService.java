@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** SearchCases over the case index, and SearchAllRelatedItems across a domain's cases. */
 public final class SearchService {
@@ -44,6 +45,8 @@ public final class SearchService {
     private static final int RELATED_ITEM_PAGE = 25;
 
     private final CaseIndex index;
+    /** Null when built without one: then every search refreshes the index itself. */
+    private final CaseIndexing indexing;
     private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
     private final DomainAccess access;
@@ -51,7 +54,13 @@ public final class SearchService {
 
     public SearchService(DomainRepository domains, FieldRepository fields, CaseIndex index,
                          RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
+        this(domains, fields, index, null, relatedItems, tags, context);
+    }
+
+    public SearchService(DomainRepository domains, FieldRepository fields, CaseIndex index, CaseIndexing indexing,
+                         RelatedItemRepository relatedItems, TagRepository tags, UseCaseContext context) {
         this.index = index;
+        this.indexing = indexing;
         this.relatedItems = relatedItems;
         this.tags = tags;
         this.access = new DomainAccess(domains, fields);
@@ -63,38 +72,45 @@ public final class SearchService {
      * is a cursor after the last hit, so pages stay consistent while other writes happen; totalCount is exact.
      */
     public CaseResults searchCases(SearchCases command) {
-        return context.unitOfWork().read(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
-            List<CaseSort> sorts = command.sorts() == null || command.sorts().isEmpty() ? CaseSort.DEFAULT
-                    : command.sorts();
-            List<String> words = command.searchTerm() == null ? List.of() : SearchTerms.words(command.searchTerm());
-            String scope = "SearchCases/" + domain.domainId() + "/"
-                    + Integer.toHexString(Objects.hash(command.filter(), words, sorts));
-            PageRequest page = command.page();
-            int size = page.sizeOr(CASE_PAGE);
-            CaseOrdering.Key after = page.nextToken() == null ? null
-                    : decodeKey(Pagination.continueAfter(scope, page.nextToken()), sorts.size());
-            CaseIndex.Hits hits = index.search(domain.domainId(),
-                    new CaseIndex.Query(command.filter(), words, sorts, after, size + 1));
-            List<CaseDocument> documents = hits.documents();
-            String next = null;
-            if (documents.size() > size) {
-                documents = documents.subList(0, size);
-                next = Pagination.token(scope, encodeKey(CaseOrdering.key(documents.get(size - 1), sorts)));
-            }
-            var cases = new ArrayList<CaseHit>();
-            for (CaseDocument d : documents) {
-                var fields = new ArrayList<FieldWrite>();
-                for (String id : command.fieldIds()) {
-                    FieldValue value = d.values().get(id);
-                    if (value != null) {
-                        fields.add(new FieldWrite(id, value));
-                    }
+        // The store is only asked whether the caller may search the domain; the search itself runs without holding
+        // a database connection.
+        CasesDomain domain = context.unitOfWork().read(() -> access.requireDomain(command.caller(),
+                command.domainId()));
+        List<CaseSort> sorts = command.sorts() == null || command.sorts().isEmpty() ? CaseSort.DEFAULT
+                : command.sorts();
+        List<String> words = command.searchTerm() == null ? List.of() : SearchTerms.words(command.searchTerm());
+        String scope = "SearchCases/" + domain.domainId() + "/"
+                + Integer.toHexString(Objects.hash(command.filter(), words, sorts));
+        PageRequest page = command.page();
+        int size = page.sizeOr(CASE_PAGE);
+        CaseOrdering.Key after = page.nextToken() == null ? null
+                : decodeKey(Pagination.continueAfter(scope, page.nextToken()), sorts.size());
+        // Read-your-writes: every write acknowledged before this search began is visible to it.
+        if (indexing != null) {
+            indexing.awaitVisible();
+        } else {
+            index.refresh();
+        }
+        CaseIndex.Hits hits = index.search(domain.domainId(), new CaseIndex.Query(command.filter(), words, sorts,
+                after, size + 1, Set.copyOf(command.fieldIds())));
+        List<CaseDocument> documents = hits.documents();
+        String next = null;
+        if (documents.size() > size) {
+            documents = documents.subList(0, size);
+            next = Pagination.token(scope, encodeKey(CaseOrdering.key(documents.get(size - 1), sorts)));
+        }
+        var cases = new ArrayList<CaseHit>();
+        for (CaseDocument d : documents) {
+            var fields = new ArrayList<FieldWrite>();
+            for (String id : command.fieldIds()) {
+                FieldValue value = d.values().get(id);
+                if (value != null) {
+                    fields.add(new FieldWrite(id, value));
                 }
-                cases.add(new CaseHit(d.caseId(), d.templateId(), fields, d.tags()));
             }
-            return new CaseResults(cases, next, hits.totalCount());
-        });
+            cases.add(new CaseHit(d.caseId(), d.templateId(), fields, d.tags()));
+        }
+        return new CaseResults(cases, next, hits.totalCount());
     }
 
     /** Related items of every case in the domain matching any filter; default order: oldest association first. */

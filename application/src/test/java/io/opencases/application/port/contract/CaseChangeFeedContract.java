@@ -56,4 +56,17 @@ public interface CaseChangeFeedContract {
         assertThat(changeFeed().after(start, 1_000)).noneMatch(c -> c.domainId().equals(domainId));
         assertThat(changeFeed().prunedThrough()).isGreaterThan(start);
     }
+
+    @Test
+    default void aMarkCoversTheHeadAndSettlesOnceNoTransactionCanStillAddBelowIt() {
+        String domainId = UUID.randomUUID().toString();
+        long position = changeFeed().append(domainId, "case-1");
+
+        CaseChangeFeed.Mark mark = changeFeed().mark();
+
+        assertThat(mark.position()).isGreaterThanOrEqualTo(position);
+        // Nothing is in flight here: every change up to the mark is visible.
+        assertThat(changeFeed().settled(mark)).isTrue();
+        assertThat(changeFeed().after(position - 1, 1_000)).anyMatch(c -> c.position() == position);
+    }
 }

@@ -16,7 +16,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every CaseIndex adapter must do (memory reference now, Lucene next); each test uses a fresh domain. */
+/**
+ * What every CaseIndex adapter must do (the memory reference and Lucene); each test uses a fresh domain. Writes are
+ * visible to searches after {@link CaseIndex#refresh()}, which {@link #search} calls first.
+ */
 public interface CaseIndexContract {
 
     CaseIndex caseIndex();
@@ -35,7 +38,12 @@ public interface CaseIndexContract {
     }
 
     private List<String> ids(String domainId, CaseIndex.Query query) {
-        return caseIndex().search(domainId, query).documents().stream().map(CaseDocument::caseId).toList();
+        return search(domainId, query).documents().stream().map(CaseDocument::caseId).toList();
+    }
+
+    private CaseIndex.Hits search(String domainId, CaseIndex.Query query) {
+        caseIndex().refresh();
+        return caseIndex().search(domainId, query);
     }
 
     private String seed() {
@@ -61,7 +69,7 @@ public interface CaseIndexContract {
         assertThat(ids(domainId, query(null, "print", sortByAmount, null, 10))).containsExactly("c2", "c1");
         assertThat(ids(domainId, query(new FieldFilter.TagEqualTo("vip", "y"), null, sortByAmount, null, 10)))
                 .containsExactly("c2");
-        assertThat(caseIndex().search(domainId, query(null, "printer", sortByAmount, null, 1)).totalCount())
+        assertThat(search(domainId, query(null, "printer", sortByAmount, null, 1)).totalCount())
                 .isEqualTo(2);
     }
 
@@ -69,7 +77,7 @@ public interface CaseIndexContract {
     default void searchAfterACursorContinuesInOrder() {
         String domainId = seed();
         var sorts = List.of(new CaseSort("amount", false));
-        var first = caseIndex().search(domainId, query(null, null, sorts, null, 2)).documents();
+        var first = search(domainId, query(null, null, sorts, null, 2)).documents();
         var cursor = CaseOrdering.key(first.get(1), sorts);
         var rest = ids(domainId, query(null, null, sorts, cursor, 10));
 
@@ -96,5 +104,119 @@ public interface CaseIndexContract {
         String domainId = seed();
         assertThat(ids(UUID.randomUUID().toString(), query(null, null, CaseSort.DEFAULT, null, 10))).isEmpty();
         assertThat(ids(domainId, query(null, null, CaseSort.DEFAULT, null, 10))).hasSize(3);
+    }
+
+    private static String uuid(java.util.Random random) {
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    /** Every page after a cursor, {@code size} at a time, until the end. */
+    private List<String> allPages(String domainId, FieldFilter filter, List<CaseSort> sorts, int size) {
+        var all = new ArrayList<String>();
+        CaseOrdering.Key after = null;
+        while (true) {
+            var page = search(domainId, query(filter, null, sorts, after, size)).documents();
+            page.forEach(d -> all.add(d.caseId()));
+            if (page.size() < size) {
+                return all;
+            }
+            after = CaseOrdering.key(page.get(page.size() - 1), sorts);
+        }
+    }
+
+    @Test
+    default void tiesOnALowCardinalityFieldBreakOnTheCaseIdAcrossEveryPage() {
+        String domainId = UUID.randomUUID().toString();
+        var random = new java.util.Random(7);
+        var expected = new ArrayList<CaseDocument>();
+        String[] statuses = {"open", "closed", "pending"};
+        for (int i = 0; i < 120; i++) {
+            var values = new java.util.HashMap<String, FieldValue>();
+            values.put("status", new FieldValue.StringValue(statuses[random.nextInt(3)]));
+            if (i % 10 != 0) {
+                values.put("priority", new FieldValue.DoubleValue(random.nextInt(3)));
+            }
+            var d = new CaseDocument(domainId, uuid(random), "t", values, Map.of());
+            caseIndex().upsert(d);
+            expected.add(d);
+        }
+        for (var sorts : List.of(List.of(new CaseSort("status", true)), List.of(new CaseSort("status", false)),
+                List.of(new CaseSort("priority", false), new CaseSort("status", true)))) {
+            var order = CaseOrdering.comparator(sorts);
+            var want = expected.stream().map(d -> CaseOrdering.key(d, sorts)).sorted(order)
+                    .map(CaseOrdering.Key::caseId).toList();
+            assertThat(allPages(domainId, null, sorts, 7)).as("sorted by %s", sorts).isEqualTo(want);
+        }
+    }
+
+    @Test
+    default void aDeepCursorWalksEveryMatchOnceInOrder() {
+        String domainId = UUID.randomUUID().toString();
+        var random = new java.util.Random(11);
+        var expected = new ArrayList<CaseDocument>();
+        for (int i = 0; i < 1_000; i++) {
+            var d = doc(domainId, uuid(random), "Case " + i, random.nextInt(5), "2026-01-01T10:00:00Z", Map.of());
+            caseIndex().upsert(d);
+            expected.add(d);
+        }
+        var sorts = List.of(new CaseSort("amount", true));
+        var filter = new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN, "amount",
+                new FieldValue.DoubleValue(0));
+        var want = expected.stream().filter(d -> filter.test(d.values(), d.tags()))
+                .map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                .map(CaseOrdering.Key::caseId).toList();
+        assertThat(allPages(domainId, filter, sorts, 25)).isEqualTo(want);
+    }
+
+    @Test
+    default void textsThatShareAPrefixSortAsText() {
+        String domainId = UUID.randomUUID().toString();
+        var random = new java.util.Random(3);
+        var docs = new ArrayList<CaseDocument>();
+        for (String title : List.of("ab", "ab\u0000", "abcdefg", "abcdefgh", "abcdefgi", "abcdefg\u0000x", "abcdefga",
+                "b", "", "abcdefgh")) {
+            var d = new CaseDocument(domainId, uuid(random), "t", Map.of("title", new FieldValue.StringValue(title)),
+                    Map.of());
+            caseIndex().upsert(d);
+            docs.add(d);
+        }
+        for (boolean ascending : List.of(true, false)) {
+            var sorts = List.of(new CaseSort("title", ascending));
+            var want = docs.stream().map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                    .map(CaseOrdering.Key::caseId).toList();
+            assertThat(allPages(domainId, null, sorts, 3)).isEqualTo(want);
+        }
+    }
+
+    @Test
+    default void writesFromManyThreadsAllArriveAndRemovesWin() throws Exception {
+        String domainId = UUID.randomUUID().toString();
+        int threads = 4;
+        int each = 150;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String id = "t" + thread + "-" + i;
+                        caseIndex().upsert(doc(domainId, id, "Case " + id, i, "2026-01-01T10:00:00Z", Map.of()));
+                        if (i % 3 == 0) {
+                            caseIndex().remove(domainId, id);
+                        }
+                    }
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var sorts = List.of(new CaseSort("amount", true));
+        var found = allPages(domainId, null, sorts, 100);
+        assertThat(found).hasSize(threads * (each - each / 3)).doesNotHaveDuplicates();
+        assertThat(found).noneMatch(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1)) % 3 == 0);
     }
 }

@@ -1,0 +1,288 @@
+package io.opencases.application.search;
+
+import io.opencases.application.port.CaseIndex;
+import io.opencases.domain.search.CaseDocument;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one thread that writes the case index. Use cases hand it their changes after commit, the feed follower the
+ * changes it read, a rebuild its pages; it applies whatever has queued up as one batch and then makes the batch
+ * visible to searches with a single refresh, so writers never contend inside the index and a refresh publishes
+ * many changes at once.
+ *
+ * <p>Every change gets a ticket in submission order. A search first waits until the tickets submitted before it
+ * began are visible ({@link #awaitVisible}): it sees every write acknowledged before it, and waits for nothing
+ * submitted after it. A change that fails to apply is logged and remembered ({@link #takeFailure()}), the batch
+ * still becomes visible, and maintenance heals the index from the store: a committed write is never turned into
+ * an error by its index update.
+ *
+ * <p>While a rebuild runs, changes go to the live index and to the one being built beside it; the rebuild's pages
+ * (read from the store) go to the new index only, and skip cases that changes have already written there, whose
+ * version is at least as new. The swap is itself a change, so every change before it is in the new index.
+ */
+public final class CaseIndexer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CaseIndexer.class.getName());
+    private static final int MAX_BATCH = 2_000;
+
+    private record Task(long ticket, Consumer<CaseIndex> change, boolean changesLive) {
+    }
+
+    private final CaseIndex live;
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Object submitLock = new Object();
+    private final ReentrantLock visibleLock = new ReentrantLock();
+    private final Condition advanced = visibleLock.newCondition();
+    private final Thread thread;
+    private long lastTicket;
+    private volatile long submitted;
+    private volatile long visible;
+    private volatile boolean failed;
+    private volatile boolean closed;
+
+    /** The index being built beside the live one, and what changes wrote to it; touched by the thread only. */
+    private CaseIndex staging;
+    private final Set<String> stagedKeys = new HashSet<>();
+    private final Set<String> stagedDomains = new HashSet<>();
+
+    public CaseIndexer(CaseIndex live) {
+        this.live = live;
+        this.thread = new Thread(this::run, "opencases-indexer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues a change to the index (applied on the indexer thread); returns its ticket. */
+    public long submit(Consumer<CaseIndex> change) {
+        return enqueue(change, true);
+    }
+
+    private long enqueue(Consumer<CaseIndex> change, boolean changesLive) {
+        synchronized (submitLock) {
+            long ticket = ++lastTicket;
+            queue.add(new Task(ticket, change, changesLive));
+            if (changesLive) {
+                submitted = ticket;
+            }
+            return ticket;
+        }
+    }
+
+    /** The ticket of the last change to the live index submitted so far. */
+    public long submitted() {
+        return submitted;
+    }
+
+    /** Waits until every change up to {@code ticket} is visible to searches. */
+    public void awaitVisible(long ticket) {
+        if (visible >= ticket) {
+            return;
+        }
+        visibleLock.lock();
+        try {
+            while (visible < ticket && !closed) {
+                advanced.awaitUninterruptibly();
+            }
+        } finally {
+            visibleLock.unlock();
+        }
+    }
+
+    /** Waits until everything submitted so far, to either index, is applied and visible. */
+    public void awaitIdle() {
+        long ticket;
+        synchronized (submitLock) {
+            ticket = lastTicket;
+        }
+        awaitVisible(ticket);
+    }
+
+    /** Whether a change failed to apply since the last call (and forgets it): the index must heal from the store. */
+    public boolean takeFailure() {
+        boolean was = failed;
+        failed = false;
+        return was;
+    }
+
+    /** Starts sending changes to {@code built} too; {@link #stage} fills it, {@link #swapIn} makes it live. */
+    public void beginStaging(CaseIndex built) {
+        enqueue(index -> {
+            staging = built;
+            stagedKeys.clear();
+            stagedDomains.clear();
+        }, false);
+    }
+
+    /** Adds documents read from the store to the index being built; returns the page's ticket. */
+    public long stage(List<CaseDocument> documents) {
+        return enqueue(index -> {
+            if (staging == null) {
+                return;
+            }
+            var fresh = new ArrayList<CaseDocument>(documents.size());
+            for (CaseDocument d : documents) {
+                // A change applied to the new index meanwhile is at least as new as this page's read.
+                if (!stagedKeys.contains(key(d.domainId(), d.caseId())) && !stagedDomains.contains(d.domainId())) {
+                    fresh.add(d);
+                }
+            }
+            staging.addNew(fresh);
+        }, false);
+    }
+
+    /** Makes the built index the live one (the live index takes over its contents); returns the ticket. */
+    public long swapIn() {
+        return enqueue(index -> {
+            CaseIndex built = staging;
+            staging = null;
+            stagedKeys.clear();
+            stagedDomains.clear();
+            if (built != null) {
+                live.replaceWith(built);
+            }
+        }, true);
+    }
+
+    /** Drops the index being built (a rebuild that failed); changes go to the live index only again. */
+    public void abandonStaging() {
+        enqueue(index -> {
+            staging = null;
+            stagedKeys.clear();
+            stagedDomains.clear();
+        }, false);
+    }
+
+    private void run() {
+        var batch = new ArrayList<Task>();
+        while (!closed) {
+            try {
+                Task first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                boolean liveChanged = false;
+                for (Task task : batch) {
+                    liveChanged |= task.changesLive();
+                    apply(task);
+                }
+                if (liveChanged) {
+                    refresh();
+                }
+                publish(batch.get(batch.size() - 1).ticket());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // Keep the thread alive whatever happened; the tickets still advance so no search waits forever.
+                failed = true;
+                LOG.log(Level.SEVERE, "Case indexer batch failed; the index will be healed from the store", e);
+                if (!batch.isEmpty()) {
+                    publish(batch.get(batch.size() - 1).ticket());
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void apply(Task task) {
+        try {
+            task.change().accept(task.changesLive() && staging != null ? new Both(live, staging) : live);
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.log(Level.SEVERE, "Case index update failed; the index will be healed from the store", e);
+        }
+    }
+
+    private void refresh() {
+        try {
+            live.refresh();
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.log(Level.SEVERE, "Case index refresh failed; the index will be healed from the store", e);
+        }
+    }
+
+    private void publish(long ticket) {
+        visibleLock.lock();
+        try {
+            visible = ticket;
+            advanced.signalAll();
+        } finally {
+            visibleLock.unlock();
+        }
+    }
+
+    private static String key(String domainId, String caseId) {
+        return domainId + "/" + caseId;
+    }
+
+    /** Stops the thread once the queue is drained (at shutdown). */
+    @Override
+    public void close() {
+        awaitIdle();
+        closed = true;
+        thread.interrupt();
+        visibleLock.lock();
+        try {
+            advanced.signalAll();
+        } finally {
+            visibleLock.unlock();
+        }
+    }
+
+    /** The live index and the one being built: a change goes to both, and the built one remembers what it got. */
+    private final class Both implements CaseIndex {
+        private final CaseIndex first;
+        private final CaseIndex second;
+
+        Both(CaseIndex first, CaseIndex second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void upsert(CaseDocument document) {
+            first.upsert(document);
+            stagedKeys.add(key(document.domainId(), document.caseId()));
+            second.upsert(document);
+        }
+
+        @Override
+        public void remove(String domainId, String caseId) {
+            first.remove(domainId, caseId);
+            stagedKeys.add(key(domainId, caseId));
+            second.remove(domainId, caseId);
+        }
+
+        @Override
+        public void removeDomain(String domainId) {
+            first.removeDomain(domainId);
+            stagedDomains.add(domainId);
+            second.removeDomain(domainId);
+        }
+
+        @Override
+        public Hits search(String domainId, Query query) {
+            return first.search(domainId, query);
+        }
+
+        @Override
+        public void clear() {
+            first.clear();
+            second.clear();
+        }
+    }
+}
