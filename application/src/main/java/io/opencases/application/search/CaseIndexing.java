@@ -71,7 +71,8 @@ public final class CaseIndexing {
     public void caseStored(Case aCase, Map<String, String> tags, long position) {
         CaseDocument document = document(aCase, tags);
         unitOfWork.afterCommit(() -> {
-            applyInOrder(aCase.domainId(), aCase.caseId(), position, () -> index.upsert(document));
+            indexer.submit(target -> applyInOrder(aCase.domainId(), aCase.caseId(), position,
+                    () -> target.upsert(document)));
             appliedHere.add(position);
         });
     }
