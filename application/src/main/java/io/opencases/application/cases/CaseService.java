@@ -118,10 +118,9 @@ public final class CaseService {
                         template.templateId(), template.deleted() ? "deleted" : "inactive");
             }
             Map<String, FieldValue> values = applyWrites(domainId, Map.of(), command.fields(), template, true);
-            for (String id : List.of(SystemFields.TITLE, SystemFields.CUSTOMER_ID)) {
-                if (!values.containsKey(id)) {
-                    throw DomainException.invalid("fields: %s is required to create a case.", id);
-                }
+            // customer_id is required only when the template requires it (AWS's newest CreateCase documentation).
+            if (!values.containsKey(SystemFields.TITLE)) {
+                throw DomainException.invalid("fields: %s is required to create a case.", SystemFields.TITLE);
             }
             var live = access.liveFieldIds(domainId, template.requiredFieldIds());
             var missing = template.requiredFieldIds().stream().filter(live::contains)
@@ -191,10 +190,9 @@ public final class CaseService {
             Map<String, FieldValue> before = aCase.values();
             Map<String, FieldValue> values = applyWrites(domain.domainId(), before, command.fields(), template,
                     false);
-            for (String id : List.of(SystemFields.TITLE, SystemFields.CUSTOMER_ID)) {
-                if (!values.containsKey(id)) {
-                    throw DomainException.invalid("fields: %s cannot be cleared.", id);
-                }
+            // customer_id can be added, changed or removed after creation unless the template requires it.
+            if (!values.containsKey(SystemFields.TITLE)) {
+                throw DomainException.invalid("fields: %s cannot be cleared.", SystemFields.TITLE);
             }
             if (template != null) {
                 var cleared = command.fields().stream()
