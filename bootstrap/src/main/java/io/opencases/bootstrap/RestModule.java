@@ -3,6 +3,7 @@ package io.opencases.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import io.opencases.application.Caller;
+import io.opencases.application.batch.BatchCaseService;
 import io.opencases.application.cases.CaseService;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
@@ -18,6 +19,7 @@ import io.opencases.rest.RequestAuthenticator;
 import io.opencases.rest.RestServer;
 import io.opencases.rest.auth.SigV4Verifier;
 import io.opencases.rest.auth.StaticCredentialStore;
+import io.opencases.rest.operations.BatchOperations;
 import io.opencases.rest.operations.CaseOperations;
 import io.opencases.rest.operations.CaseRuleOperations;
 import io.opencases.rest.operations.DomainOperations;
@@ -43,8 +45,8 @@ final class RestModule {
      * Model operations that are routed but not implemented yet: they answer 501. OperationCoverageTest keeps this
      * list and the handler table covering the whole model.
      */
-    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("BatchUpdateCase",
-            "BatchCreateRelatedItem", "StartMergeCases", "GetMergeCasesStatus");
+    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("StartMergeCases",
+            "GetMergeCasesStatus");
 
     private RestModule() {
     }
@@ -61,7 +63,7 @@ final class RestModule {
                                                     LayoutService layouts, TemplateService templates,
                                                     CaseRuleService caseRules, TagService tags,
                                                     CaseService cases, RelatedItemService relatedItems,
-                                                    SearchService search) {
+                                                    SearchService search, BatchCaseService batches) {
         var handlers = new HashMap<String, OperationHandler>();
         handlers.putAll(new DomainOperations(domains).handlers());
         handlers.putAll(new FieldOperations(fields).handlers());
@@ -72,6 +74,7 @@ final class RestModule {
         handlers.putAll(new CaseOperations(cases).handlers());
         handlers.putAll(new RelatedItemOperations(relatedItems).handlers());
         handlers.putAll(new SearchOperations(search).handlers());
+        handlers.putAll(new BatchOperations(batches).handlers());
         return Map.copyOf(handlers);
     }
 

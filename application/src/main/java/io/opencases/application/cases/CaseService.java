@@ -28,6 +28,7 @@ import io.opencases.domain.cases.AuditEvent;
 import io.opencases.domain.cases.AuditEventType;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseFieldPolicy;
+import io.opencases.domain.cases.CaseReference;
 import io.opencases.domain.cases.CaseRulePolicy;
 import io.opencases.domain.cases.CaseUser;
 import io.opencases.domain.event.CaseEvent;
@@ -136,6 +137,7 @@ public final class CaseService {
             values.putIfAbsent(SystemFields.STATUS, new FieldValue.StringValue("open"));
             values.put(SystemFields.CASE_ID, new FieldValue.StringValue(caseId));
             values.put(SystemFields.REFERENCE_NUMBER, new FieldValue.StringValue(referenceNumber(caseId)));
+            CaseReference.of(caseId).ifPresent(r -> values.put(SystemFields.REFERENCE_ID, new FieldValue.StringValue(r)));
             values.put(SystemFields.CREATED_DATETIME, new FieldValue.StringValue(stamp));
             stampUpdate(values, command.performedBy(), stamp);
             if (isClosed(values)) {
