@@ -128,9 +128,10 @@ final class ApplicationModule {
     static CaseService caseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                                    CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
                                    RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
-                                   CaseIndexing indexing, UseCaseContext context) {
+                                   CaseIndexing indexing, UseCaseContext context,
+                                   io.opencases.application.merge.MergeGuard merges) {
         return new CaseService(domains, fields, templates, caseRules, cases, auditLog, relatedItems, tags, events,
-                indexing, context);
+                indexing, context, merges);
     }
 
     @Provides
@@ -155,9 +156,10 @@ final class ApplicationModule {
     static RelatedItemService relatedItemService(DomainRepository domains, FieldRepository fields,
                                                  CaseRepository cases, RelatedItemRepository relatedItems,
                                                  AuditLog auditLog, TagRepository tags, CaseEventRecorder events,
-                                                 CaseIndexing indexing, UseCaseContext context) {
+                                                 CaseIndexing indexing, UseCaseContext context,
+                                                 io.opencases.application.merge.MergeGuard merges) {
         return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, events, indexing,
-                context);
+                context, merges);
     }
 
     @Provides

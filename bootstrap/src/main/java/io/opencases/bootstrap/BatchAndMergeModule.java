@@ -5,6 +5,15 @@ import dagger.Provides;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.batch.BatchCaseService;
 import io.opencases.application.cases.CaseService;
+import io.opencases.application.event.CaseEventRecorder;
+import io.opencases.application.merge.MergeGuard;
+import io.opencases.application.merge.MergeJobRunner;
+import io.opencases.application.merge.MergeService;
+import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.MergeJobRepository;
+import io.opencases.application.port.RelatedItemRepository;
+import io.opencases.application.port.TagRepository;
+import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.port.BatchReceipts;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.DomainRepository;
@@ -26,5 +35,29 @@ final class BatchAndMergeModule {
                                              RelatedItemService relatedItemService, UseCaseContext context) {
         return new BatchCaseService(domains, fields, cases, receipts, caseService::updateCase,
                 relatedItemService::createRelatedItem, context);
+    }
+
+    /** A test and maintenance switch: start with merges held IN_PROGRESS (they run once resumed or restarted). */
+    static final String PAUSED_PROPERTY = "opencases.merge.paused";
+
+    @Provides
+    @Singleton
+    static MergeGuard mergeGuard(MergeJobRepository jobs) {
+        return new MergeGuard(jobs);
+    }
+
+    @Provides
+    @Singleton
+    static MergeService mergeService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
+                                     RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
+                                     MergeJobRepository jobs, CaseEventRecorder events, CaseIndexing indexing,
+                                     UseCaseContext context) {
+        return new MergeService(domains, fields, cases, relatedItems, auditLog, tags, jobs, events, indexing, context);
+    }
+
+    @Provides
+    @Singleton
+    static MergeJobRunner mergeJobRunner(MergeService merges, MergeJobRunner.Lease lease) {
+        return new MergeJobRunner(merges, lease, Boolean.getBoolean(PAUSED_PROPERTY));
     }
 }

@@ -110,4 +110,10 @@ final class JdbcStorageModule {
     static MergeJobRepository mergeJobs(JdbcStorage storage) {
         return storage.mergeJobs();
     }
+
+    /** Of the instances on one database, the one holding the advisory-lock lease runs the merges. */
+    @Provides
+    static io.opencases.application.merge.MergeJobRunner.Lease mergeLease(JdbcStorage storage) {
+        return storage::holdsMergeLease;
+    }
 }

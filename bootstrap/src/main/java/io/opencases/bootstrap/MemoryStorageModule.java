@@ -157,6 +157,12 @@ abstract class MemoryStorageModule {
             return new MemoryUnitOfWork();
         }
 
+        /** One instance owns the memory store, so it always runs the merges. */
+        @dagger.Provides
+        static io.opencases.application.merge.MergeJobRunner.Lease mergeLease() {
+            return () -> true;
+        }
+
         @dagger.Provides
         @Singleton
         static MemoryBatchReceipts batchReceipts() {

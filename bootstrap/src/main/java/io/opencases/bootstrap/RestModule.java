@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.opencases.application.Caller;
 import io.opencases.application.batch.BatchCaseService;
 import io.opencases.application.cases.CaseService;
+import io.opencases.application.merge.MergeService;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
 import io.opencases.application.relateditem.RelatedItemService;
@@ -25,6 +26,7 @@ import io.opencases.rest.operations.CaseRuleOperations;
 import io.opencases.rest.operations.DomainOperations;
 import io.opencases.rest.operations.FieldOperations;
 import io.opencases.rest.operations.LayoutOperations;
+import io.opencases.rest.operations.MergeOperations;
 import io.opencases.rest.operations.RelatedItemOperations;
 import io.opencases.rest.operations.SearchOperations;
 import io.opencases.rest.operations.TagOperations;
@@ -45,8 +47,7 @@ final class RestModule {
      * Model operations that are routed but not implemented yet: they answer 501. OperationCoverageTest keeps this
      * list and the handler table covering the whole model.
      */
-    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of("StartMergeCases",
-            "GetMergeCasesStatus");
+    static final java.util.Set<String> PENDING_OPERATIONS = java.util.Set.of();
 
     private RestModule() {
     }
@@ -63,7 +64,8 @@ final class RestModule {
                                                     LayoutService layouts, TemplateService templates,
                                                     CaseRuleService caseRules, TagService tags,
                                                     CaseService cases, RelatedItemService relatedItems,
-                                                    SearchService search, BatchCaseService batches) {
+                                                    SearchService search, BatchCaseService batches,
+                                                    MergeService merges) {
         var handlers = new HashMap<String, OperationHandler>();
         handlers.putAll(new DomainOperations(domains).handlers());
         handlers.putAll(new FieldOperations(fields).handlers());
@@ -75,6 +77,7 @@ final class RestModule {
         handlers.putAll(new RelatedItemOperations(relatedItems).handlers());
         handlers.putAll(new SearchOperations(search).handlers());
         handlers.putAll(new BatchOperations(batches).handlers());
+        handlers.putAll(new MergeOperations(merges).handlers());
         return Map.copyOf(handlers);
     }
 

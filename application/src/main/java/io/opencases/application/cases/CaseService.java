@@ -13,6 +13,7 @@ import io.opencases.application.cases.CaseCommands.GetCase;
 import io.opencases.application.cases.CaseCommands.GetCaseAuditEvents;
 import io.opencases.application.cases.CaseCommands.UpdateCase;
 import io.opencases.application.event.CaseEventRecorder;
+import io.opencases.application.merge.MergeGuard;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.port.CaseRepository;
@@ -74,11 +75,22 @@ public final class CaseService {
     private final CaseEventRecorder events;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
+    private final MergeGuard merges;
 
     public CaseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
                        CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
                        RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
                        CaseIndexing indexing, UseCaseContext context) {
+        this(domains, fields, templates, caseRules, cases, auditLog, relatedItems, tags, events, indexing, context,
+                MergeGuard.NONE);
+    }
+
+    /** With the guard that refuses writes to a case being merged away (StartMergeCases). */
+    public CaseService(DomainRepository domains, FieldRepository fields, TemplateRepository templates,
+                       CaseRuleRepository caseRules, CaseRepository cases, AuditLog auditLog,
+                       RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
+                       CaseIndexing indexing, UseCaseContext context, MergeGuard merges) {
+        this.merges = merges;
         this.fields = fields;
         this.templates = templates;
         this.caseRules = caseRules;
@@ -188,6 +200,7 @@ public final class CaseService {
         context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
+            merges.checkWritable(domain.domainId(), aCase.caseId());
             Template template = templates.find(domain.domainId(), aCase.templateId()).orElse(null);
             Map<String, FieldValue> before = aCase.values();
             Map<String, FieldValue> values = applyWrites(domain.domainId(), before, command.fields(), template,
@@ -233,6 +246,7 @@ public final class CaseService {
         context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
+            merges.checkDeletable(domain.domainId(), aCase.caseId());
             cases.delete(domain.domainId(), aCase.caseId());
             auditLog.deleteCase(domain.domainId(), aCase.caseId());
             relatedItems.deleteCase(domain.domainId(), aCase.caseId());

@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * A merge of a secondary case into a primary case (StartMergeCases), durable until it has run: the field ids whose
- * values move, the related-item types that move, and who asked. {@code mergeId} is also the audit events'
+ * values move, the related-item types that move, and who asked (the account owning the domain, and the principal). {@code mergeId} is also the audit events'
  * mergeEventId. {@code completedTime} is set once the merge has been applied.
  */
-public record MergeJob(String domainId, String mergeId, String primaryCaseId, String secondaryCaseId,
+public record MergeJob(String accountId, String domainId, String mergeId, String primaryCaseId, String secondaryCaseId,
                        List<String> fieldIds, List<RelatedItemType> relatedItemTypes, MergeStatus status,
                        String principalArn, Instant startedTime, Instant completedTime) {
     public MergeJob {
+        Require.nonNull(accountId, "accountId");
         Require.nonNull(domainId, "domainId");
         Require.nonNull(mergeId, "mergeId");
         Require.nonNull(primaryCaseId, "primaryCaseId");
@@ -31,7 +32,7 @@ public record MergeJob(String domainId, String mergeId, String primaryCaseId, St
     }
 
     public MergeJob completed(Instant now) {
-        return new MergeJob(domainId, mergeId, primaryCaseId, secondaryCaseId, fieldIds, relatedItemTypes,
+        return new MergeJob(accountId, domainId, mergeId, primaryCaseId, secondaryCaseId, fieldIds, relatedItemTypes,
                 MergeStatus.COMPLETED, principalArn, startedTime, now);
     }
 }

@@ -24,7 +24,7 @@ public interface MergeJobRepositoryContract {
     }
 
     private static MergeJob job(String domainId, String primary, String secondary, Instant started) {
-        return new MergeJob(domainId, UUID.randomUUID().toString(), primary, secondary, List.of("title", "f-1"),
+        return new MergeJob("111111111111", domainId, UUID.randomUUID().toString(), primary, secondary, List.of("title", "f-1"),
                 List.of(RelatedItemType.Comment, RelatedItemType.Contact), MergeStatus.IN_PROGRESS,
                 "arn:aws:iam::111111111111:root", started, null);
     }
