@@ -9,6 +9,7 @@ import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.merge.MergeGuard;
 import io.opencases.application.merge.MergeJobRunner;
 import io.opencases.application.merge.MergeService;
+import io.opencases.application.merge.MergeWakeup;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.MergeJobRepository;
 import io.opencases.application.port.RelatedItemRepository;
@@ -51,13 +52,20 @@ final class BatchAndMergeModule {
     static MergeService mergeService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
                                      RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
                                      MergeJobRepository jobs, CaseEventRecorder events, CaseIndexing indexing,
-                                     UseCaseContext context) {
-        return new MergeService(domains, fields, cases, relatedItems, auditLog, tags, jobs, events, indexing, context);
+                                     UseCaseContext context, MergeWakeup wakeup) {
+        return new MergeService(domains, fields, cases, relatedItems, auditLog, tags, jobs, events, indexing, context,
+                wakeup);
     }
 
     @Provides
     @Singleton
-    static MergeJobRunner mergeJobRunner(MergeService merges, MergeJobRunner.Lease lease) {
-        return new MergeJobRunner(merges, lease, Boolean.getBoolean(PAUSED_PROPERTY));
+    static MergeWakeup mergeWakeup() {
+        return new MergeWakeup();
+    }
+
+    @Provides
+    @Singleton
+    static MergeJobRunner mergeJobRunner(MergeService merges, MergeJobRunner.Lease lease, MergeWakeup wakeup) {
+        return new MergeJobRunner(merges, lease, wakeup, Boolean.getBoolean(PAUSED_PROPERTY));
     }
 }

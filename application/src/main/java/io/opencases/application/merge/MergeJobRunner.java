@@ -9,6 +9,8 @@ package io.opencases.application.merge;
 public final class MergeJobRunner {
     /** Merges one pass runs at most. */
     static final int PASS = 50;
+    /** How often the store is asked for merges no signal announced (started elsewhere, or before a restart). */
+    static final long POLL_NANOS = 1_000_000_000L;
 
     /** Whether this instance may run merges now (memory: always; PostgreSQL: an advisory-lock lease). */
     @FunctionalInterface
@@ -18,18 +20,36 @@ public final class MergeJobRunner {
 
     private final MergeService merges;
     private final Lease lease;
+    private final MergeWakeup wakeup;
     private volatile boolean paused;
+    /** When the store was last asked; the first pass asks at once (merges a crash left behind). */
+    private long lastPoll;
+    private boolean polled;
 
     /** {@code paused}: start without running merges until {@link #resume} (tests, maintenance). */
-    public MergeJobRunner(MergeService merges, Lease lease, boolean paused) {
+    public MergeJobRunner(MergeService merges, Lease lease, MergeWakeup wakeup, boolean paused) {
         this.merges = merges;
         this.lease = lease;
+        this.wakeup = wakeup;
         this.paused = paused;
     }
 
-    /** One pass: runs the pending merges if this instance holds the lease; returns how many completed. */
-    public int runPending() {
-        if (paused || !lease.held()) {
+    /**
+     * One pass, cheap to call often: when a merge was started here since the last pass, or a second has passed,
+     * runs the pending merges if this instance holds the lease; returns how many completed.
+     */
+    public synchronized int runPending() {
+        if (paused) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        boolean signalled = wakeup.take();
+        if (!signalled && polled && now - lastPoll < POLL_NANOS) {
+            return 0;
+        }
+        polled = true;
+        lastPoll = now;
+        if (!lease.held()) {
             return 0;
         }
         return merges.runPending(PASS);
@@ -42,5 +62,6 @@ public final class MergeJobRunner {
 
     public void resume() {
         paused = false;
+        wakeup.signal();
     }
 }

@@ -64,11 +64,13 @@ public final class MergeService {
     private final CaseEventRecorder events;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
+    private final MergeWakeup wakeup;
 
     public MergeService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
                         RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
                         MergeJobRepository jobs, CaseEventRecorder events, CaseIndexing indexing,
-                        UseCaseContext context) {
+                        UseCaseContext context, MergeWakeup wakeup) {
+        this.wakeup = wakeup;
         this.domains = domains;
         this.fields = fields;
         this.cases = cases;
@@ -116,6 +118,7 @@ public final class MergeService {
                     secondary.caseId(), fieldIds, command.relatedItemTypes(), MergeStatus.IN_PROGRESS,
                     command.caller().principalArn(), now(), null);
             jobs.save(job);
+            context.unitOfWork().afterCommit(wakeup::signal);
             return new MergeStarted(job.mergeId());
         });
     }
