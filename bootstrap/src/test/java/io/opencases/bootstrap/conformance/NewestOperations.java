@@ -11,12 +11,12 @@ import java.net.URI;
  * StartMergeCases, GetMergeCasesStatus), sent as the newest model binds them and signed by the SDK's own SigV4
  * signer (see SignedHttp).
  */
-final class NewestOperations {
+public final class NewestOperations {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** The status, X-Amzn-ErrorType (null on success) and JSON body of an answer. */
-    record Answer(int status, String errorType, JsonNode body) {
-        String message() {
+    public record Answer(int status, String errorType, JsonNode body) {
+        public String message() {
             return body.path("message").asText();
         }
     }
@@ -24,28 +24,28 @@ final class NewestOperations {
     private final URI endpoint;
     private final Credentials credentials;
 
-    NewestOperations(URI endpoint, Credentials credentials) {
+    public NewestOperations(URI endpoint, Credentials credentials) {
         this.endpoint = endpoint;
         this.credentials = credentials;
     }
 
-    Answer batchUpdateCase(String json) {
+    public Answer batchUpdateCase(String json) {
         return send("POST", "/cases:batchUpdateCase", json);
     }
 
-    Answer batchCreateRelatedItem(String json) {
+    public Answer batchCreateRelatedItem(String json) {
         return send("POST", "/cases:batchCreateRelatedItem", json);
     }
 
-    Answer startMergeCases(String domainId, String primaryCaseId, String json) {
+    public Answer startMergeCases(String domainId, String primaryCaseId, String json) {
         return send("POST", "/domains/" + domainId + "/cases/" + primaryCaseId + "/merge", json);
     }
 
-    Answer getMergeCasesStatus(String domainId, String caseId) {
+    public Answer getMergeCasesStatus(String domainId, String caseId) {
         return send("POST", "/domains/" + domainId + "/cases/" + caseId + "/merge-status", "");
     }
 
-    Answer send(String method, String path, String json) {
+    public Answer send(String method, String path, String json) {
         var response = SignedHttp.send(endpoint, credentials, method, path, json);
         try {
             JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
@@ -57,11 +57,11 @@ final class NewestOperations {
     }
 
     /** {"caseIdentifier":{"caseId":...}} */
-    static String byId(String caseId) {
+    public static String byId(String caseId) {
         return "{\"caseIdentifier\":{\"caseId\":\"" + caseId + "\"}}";
     }
 
-    static String byReference(String referenceId) {
+    public static String byReference(String referenceId) {
         return "{\"caseIdentifier\":{\"referenceId\":\"" + referenceId + "\"}}";
     }
 }
