@@ -65,6 +65,9 @@ final class MemoryServices {
     final TemplateService templateService;
     final CaseRuleService caseRuleService;
     final TagService tagService;
+    final io.opencases.application.cases.CaseService caseService;
+    final io.opencases.application.relateditem.RelatedItemService relatedItemService;
+    final io.opencases.application.UseCaseContext context;
 
     MemoryServices() {
         this(Quotas.AWS_DEFAULTS);
@@ -82,6 +85,13 @@ final class MemoryServices {
         caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
         tagService = new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags,
                 indexing, context);
+        this.context = context;
+        var events = new io.opencases.application.event.CaseEventRecorder(domains,
+                new io.opencases.memory.MemoryCaseEventOutbox(), context);
+        caseService = new io.opencases.application.cases.CaseService(domains, fields, templates, caseRules, cases,
+                auditLog, relatedItems, tags, events, indexing, context);
+        relatedItemService = new io.opencases.application.relateditem.RelatedItemService(domains, fields, cases,
+                relatedItems, auditLog, tags, events, indexing, context);
     }
 
     /** Every page of a listing, following its tokens from the first page to the one without a token. */

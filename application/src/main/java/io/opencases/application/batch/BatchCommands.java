@@ -14,21 +14,12 @@ public final class BatchCommands {
 
     /** A case as a request names it: by case ID or by reference ID (CaseIdentifierUnion). */
     public sealed interface CaseRef {
-        String text();
     }
 
     public record ByCaseId(String caseId) implements CaseRef {
-        @Override
-        public String text() {
-            return caseId;
-        }
     }
 
     public record ByReferenceId(String referenceId) implements CaseRef {
-        @Override
-        public String text() {
-            return referenceId;
-        }
     }
 
     /** A field as BatchUpdateCase names it: by id or by name (FieldIdentifierUnion). */

@@ -6,17 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,9 +35,9 @@ class MergeRestartTest {
 
     @Test
     void aMergeInterruptedByAKillFinishesOnceAfterTheRestart() throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         String base = "http://127.0.0.1:" + port;
-        Process server = startServer(port, "first", true);
+        Process server = ServerProcess.start(dataDir, port, "first", "-Dopencases.merge.paused=true");
         String domainId;
         String primary;
         String secondary;
@@ -64,27 +61,27 @@ class MergeRestartTest {
             assertThat(ok(status(base, domainId, secondary)).get("status").asText()).isEqualTo("IN_PROGRESS");
             assertThat(call(base + "/domains/" + domainId + "/cases/" + secondary, "PUT",
                     "{\"fields\":[{\"id\":\"summary\",\"value\":{\"stringValue\":\"x\"}}]}").status()).isEqualTo(409);
-            killHard(server);
+            ServerProcess.killHard(dataDir, server);
         } finally {
             server.destroyForcibly();
         }
 
-        Process restarted = startServer(port, "second", false);
+        Process restarted = ServerProcess.start(dataDir, port, "second");
         List<String> historyAfterMerge;
         try {
             awaitCompleted(base, domainId, secondary);
             assertThat(status(base, domainId, primary).status()).isEqualTo(404);
             historyAfterMerge = check(base, domainId, primary, secondary, notes, comment);
         } finally {
-            stopGracefully(restarted);
+            ServerProcess.stopGracefully(restarted);
         }
 
-        Process third = startServer(port, "third", false);
+        Process third = ServerProcess.start(dataDir, port, "third");
         try {
             assertThat(ok(status(base, domainId, secondary)).get("status").asText()).isEqualTo("COMPLETED");
             assertThat(check(base, domainId, primary, secondary, notes, comment)).isEqualTo(historyAfterMerge);
         } finally {
-            stopGracefully(third);
+            ServerProcess.stopGracefully(third);
         }
     }
 
@@ -138,61 +135,6 @@ class MergeRestartTest {
         throw new AssertionError("the merge did not complete after the restart");
     }
 
-    private Process startServer(int port, String name, boolean mergesPaused) throws Exception {
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (mergesPaused) {
-            command.add("-Dopencases.merge.paused=true");
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.opencases.bootstrap.Main",
-                "--storage", "embedded", "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
-                "--auth", "none"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("server exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("server did not start:\n" + Files.readString(log));
-    }
-
-    /** SIGKILL for the JVM and for PostgreSQL (its postmaster and every backend): nothing gets to clean up. */
-    private void killHard(Process server) throws Exception {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        server.destroyForcibly();
-        var postgres = ProcessHandle.of(postmaster).orElseThrow();
-        var backends = postgres.descendants().toList();
-        new ProcessBuilder("kill", "-9", Long.toString(postmaster)).start().waitFor();
-        for (ProcessHandle backend : backends) {
-            backend.destroyForcibly();
-        }
-        server.waitFor(30, TimeUnit.SECONDS);
-        postgres.onExit().get(30, TimeUnit.SECONDS);
-        for (ProcessHandle backend : backends) {
-            backend.onExit().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void stopGracefully(Process server) throws Exception {
-        server.destroy();
-        if (!server.waitFor(60, TimeUnit.SECONDS)) {
-            server.destroyForcibly();
-        }
-    }
-
     private static JsonNode ok(Answer answer) {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         return answer.body();
@@ -205,11 +147,5 @@ class MergeRestartTest {
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode()
                 : JSON.readTree(response.body()));
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
