@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes the documentation-free copy of the Connect Cases service model that the server reads at run time.
 
-Usage: python3 adapters-rest/src/build/trim-model.py ../shared/api/connectcases-2022-10-03/service-2.json
-Run it again whenever the upstream model changes; the server never reads the upstream file itself.
+Usage: python3 adapters-rest/src/build/trim-model.py ../shared/api/connectcases-2022-10-03-newest/service-2.json
+Run it again whenever the upstream model changes; the server never reads the upstream file itself. The copy in use
+is the 47-operation model reconstructed from AWS's newest documentation (its DELTA.md lists the guessed details,
+G1-G11); a corrected model file run through this script corrects routing, binding and validation with it.
 """
 import json
 import os

@@ -16,15 +16,23 @@ import java.sql.SQLException;
 final class DeliveryLease implements AutoCloseable {
     /** The advisory lock key of the delivery lease: "OpenCase" in ASCII. */
     static final long LOCK_KEY = 0x4F70656E43617365L;
+    /** The advisory lock key of the merge runner's lease (issue 11): "OCMerge!" in ASCII. */
+    static final long MERGE_LOCK_KEY = 0x4F434D6572676521L;
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
     private final DataSource connections;
+    private final long lockKey;
     private Connection connection;
     private boolean held;
     private boolean closed;
 
     DeliveryLease(DataSource connections) {
+        this(connections, LOCK_KEY);
+    }
+
+    DeliveryLease(DataSource connections, long lockKey) {
         this.connections = connections;
+        this.lockKey = lockKey;
     }
 
     synchronized boolean acquire() {
@@ -43,7 +51,7 @@ final class DeliveryLease implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                lock.setLong(1, LOCK_KEY);
+                lock.setLong(1, lockKey);
                 try (ResultSet result = lock.executeQuery()) {
                     result.next();
                     held = result.getBoolean(1);

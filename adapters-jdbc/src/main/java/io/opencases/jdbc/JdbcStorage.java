@@ -3,6 +3,8 @@ package io.opencases.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.BatchReceipts;
+import io.opencases.application.port.MergeJobRepository;
 import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.application.port.CaseEventOutbox;
 import io.opencases.application.port.CaseRepository;
@@ -52,6 +54,10 @@ public final class JdbcStorage implements AutoCloseable {
     private final CaseChangeFeed changeFeed;
     private final CaseStore caseStore;
     private final UnitOfWork unitOfWork;
+    // Issue 11: batch client tokens, merge jobs and the lease of the merge runner.
+    private final BatchReceipts batchReceipts;
+    private final MergeJobRepository mergeJobs;
+    private final DeliveryLease mergeLease;
 
     private JdbcStorage(DataSource connections, int maxPoolSize) {
         migrate(connections);
@@ -73,6 +79,9 @@ public final class JdbcStorage implements AutoCloseable {
         this.outbox = new JdbcCaseEventOutbox(jdbi, lease);
         this.changeFeed = new JdbcCaseChangeFeed(jdbi);
         this.caseStore = new JdbcCaseStore(pool);
+        this.batchReceipts = new JdbcBatchReceipts(jdbi);
+        this.mergeJobs = new JdbcMergeJobRepository(jdbi);
+        this.mergeLease = new DeliveryLease(connections, DeliveryLease.MERGE_LOCK_KEY);
     }
 
     /** A HikariCP pool on the server, schema migrated with Flyway (a server on an older schema upgrades itself). */
@@ -164,6 +173,19 @@ public final class JdbcStorage implements AutoCloseable {
         return unitOfWork;
     }
 
+    public BatchReceipts batchReceipts() {
+        return batchReceipts;
+    }
+
+    public MergeJobRepository mergeJobs() {
+        return mergeJobs;
+    }
+
+    /** Whether this instance holds the lease to run merge jobs (one instance on a database does). */
+    public boolean holdsMergeLease() {
+        return mergeLease.acquire();
+    }
+
     /** For this package's tests, which look at the tables directly. */
     Jdbi jdbi() {
         return jdbi;
@@ -173,6 +195,7 @@ public final class JdbcStorage implements AutoCloseable {
     @Override
     public void close() {
         lease.close();
+        mergeLease.close();
         pool.close();
     }
 

@@ -130,9 +130,9 @@ final class ApplicationModule {
                                    io.opencases.application.casesdomain.DomainConfigurations configurations,
                                    CaseRepository cases, AuditLog auditLog, RelatedItemRepository relatedItems,
                                    TagRepository tags, CaseEventRecorder events, CaseIndexing indexing,
-                                   UseCaseContext context) {
+                                   UseCaseContext context, io.opencases.application.merge.MergeGuard merges) {
         return new CaseService(domains, fields, store, configurations, cases, auditLog, relatedItems, tags, events,
-                indexing, context);
+                indexing, context, merges);
     }
 
     /** This instance's cache of domain configurations (issue 9). */
@@ -165,9 +165,10 @@ final class ApplicationModule {
     static RelatedItemService relatedItemService(DomainRepository domains, FieldRepository fields,
                                                  CaseRepository cases, RelatedItemRepository relatedItems,
                                                  AuditLog auditLog, TagRepository tags, CaseEventRecorder events,
-                                                 CaseIndexing indexing, UseCaseContext context) {
+                                                 CaseIndexing indexing, UseCaseContext context,
+                                                 io.opencases.application.merge.MergeGuard merges) {
         return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, events, indexing,
-                context);
+                context, merges);
     }
 
     @Provides

@@ -1,5 +1,7 @@
 package io.opencases.bootstrap;
 
+import io.opencases.application.port.BatchReceipts;
+import io.opencases.application.port.MergeJobRepository;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
@@ -101,5 +103,22 @@ final class JdbcStorageModule {
     @Provides
     static UnitOfWork unitOfWork(JdbcStorage storage) {
         return storage.unitOfWork();
+    }
+
+    // Issue 11: batch client tokens and merge jobs.
+    @Provides
+    static BatchReceipts batchReceipts(JdbcStorage storage) {
+        return storage.batchReceipts();
+    }
+
+    @Provides
+    static MergeJobRepository mergeJobs(JdbcStorage storage) {
+        return storage.mergeJobs();
+    }
+
+    /** Of the instances on one database, the one holding the advisory-lock lease runs the merges. */
+    @Provides
+    static io.opencases.application.merge.MergeJobRunner.Lease mergeLease(JdbcStorage storage) {
+        return storage::holdsMergeLease;
     }
 }

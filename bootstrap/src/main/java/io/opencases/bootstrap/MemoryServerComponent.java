@@ -8,7 +8,7 @@ import javax.inject.Singleton;
 
 /** The server on in-memory storage (--storage memory). */
 @Singleton
-@Component(modules = {ApplicationModule.class, MemoryStorageModule.class, RestModule.class,
+@Component(modules = {ApplicationModule.class, MemoryStorageModule.class, RestModule.class, BatchAndMergeModule.class,
         EventModule.class, SearchModule.class})
 interface MemoryServerComponent extends ServerComponent {
     @Component.Factory

@@ -1,5 +1,9 @@
 package io.opencases.bootstrap;
 
+import io.opencases.application.port.BatchReceipts;
+import io.opencases.application.port.MergeJobRepository;
+import io.opencases.memory.MemoryBatchReceipts;
+import io.opencases.memory.MemoryMergeJobRepository;
 import dagger.Binds;
 import dagger.Module;
 import io.opencases.application.port.AuditLog;
@@ -67,6 +71,13 @@ abstract class MemoryStorageModule {
 
     @Binds
     abstract CaseChangeFeed changeFeed(MemoryCaseChangeFeed feed);
+
+    // Issue 11: batch client tokens and merge jobs.
+    @Binds
+    abstract BatchReceipts batchReceipts(MemoryBatchReceipts receipts);
+
+    @Binds
+    abstract MergeJobRepository mergeJobs(MemoryMergeJobRepository jobs);
 
     /** The adapter classes carry no @Inject, so their singletons are made here. */
     @Module
@@ -155,6 +166,24 @@ abstract class MemoryStorageModule {
         @Singleton
         static MemoryUnitOfWork unitOfWork() {
             return new MemoryUnitOfWork();
+        }
+
+        /** One instance owns the memory store, so it always runs the merges. */
+        @dagger.Provides
+        static io.opencases.application.merge.MergeJobRunner.Lease mergeLease() {
+            return () -> true;
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryBatchReceipts batchReceipts() {
+            return new MemoryBatchReceipts();
+        }
+
+        @dagger.Provides
+        @Singleton
+        static MemoryMergeJobRepository mergeJobs() {
+            return new MemoryMergeJobRepository();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.opencases.bootstrap;
 
+import io.opencases.application.merge.MergeJobRunner;
 import io.opencases.application.event.CaseEventDispatcher;
 import io.opencases.application.search.CaseIndexMaintenance;
 import io.opencases.rest.RestServer;
@@ -23,6 +24,7 @@ public final class OpenCasesServer {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCasesServer.class);
     private static final long DELIVERY_INTERVAL_MILLIS = 100;
     private static final long FOLLOW_INTERVAL_MILLIS = 100;
+    private static final long MERGE_INTERVAL_MILLIS = 100;
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
 
@@ -34,6 +36,8 @@ public final class OpenCasesServer {
     private final List<AutoCloseable> resources;
     private final ScheduledExecutorService delivery = daemonThread("opencases-event-delivery");
     private final ScheduledExecutorService indexing = daemonThread("opencases-index-follower");
+    private final MergeJobRunner mergeJobs;
+    private final ScheduledExecutorService merging = daemonThread("opencases-merge-jobs");
     private Instant lastCheckpoint = Instant.now();
     private Instant lastPrune = Instant.now();
 
@@ -42,6 +46,7 @@ public final class OpenCasesServer {
         this.dispatcher = component.eventDispatcher();
         this.maintenance = component.indexMaintenance();
         this.config = component.config();
+        this.mergeJobs = component.mergeJobRunner();
         this.resources = List.copyOf(resources);
     }
 
@@ -67,6 +72,22 @@ public final class OpenCasesServer {
                 TimeUnit.MILLISECONDS);
         indexing.scheduleWithFixedDelay(this::followChanges, FOLLOW_INTERVAL_MILLIS, FOLLOW_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
+        // The first pass runs at once: merges a crash interrupted finish after the restart.
+        merging.scheduleWithFixedDelay(this::runMerges, 0, MERGE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void runMerges() {
+        try {
+            mergeJobs.runPending();
+        } catch (RuntimeException e) {
+            // A merge that failed stays IN_PROGRESS and durable; the next pass tries it again.
+            LOG.error("Merge job pass failed", e);
+        }
+    }
+
+    /** The merge job runner, for tests that hold merges in progress. */
+    public MergeJobRunner mergeJobs() {
+        return mergeJobs;
     }
 
     private void deliver() {
@@ -130,9 +151,11 @@ public final class OpenCasesServer {
             return;
         }
         rest.stop(graceMillis);
+        merging.shutdown();
         delivery.shutdown();
         indexing.shutdown();
         try {
+            merging.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
             delivery.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
             indexing.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -7,7 +7,8 @@ import javax.inject.Singleton;
 
 /** The server on PostgreSQL (--storage embedded or postgres), its search index in the data directory. */
 @Singleton
-@Component(modules = {ApplicationModule.class, JdbcStorageModule.class, RestModule.class, EventModule.class,
+@Component(modules = {ApplicationModule.class, JdbcStorageModule.class, RestModule.class, BatchAndMergeModule.class,
+        EventModule.class,
         SearchModule.class})
 interface PostgresServerComponent extends ServerComponent {
     @Component.Factory

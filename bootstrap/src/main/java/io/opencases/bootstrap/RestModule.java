@@ -3,7 +3,9 @@ package io.opencases.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import io.opencases.application.Caller;
+import io.opencases.application.batch.BatchCaseService;
 import io.opencases.application.cases.CaseService;
+import io.opencases.application.merge.MergeService;
 import io.opencases.application.casesdomain.DomainService;
 import io.opencases.application.field.FieldService;
 import io.opencases.application.relateditem.RelatedItemService;
@@ -18,11 +20,13 @@ import io.opencases.rest.RequestAuthenticator;
 import io.opencases.rest.RestServer;
 import io.opencases.rest.auth.SigV4Verifier;
 import io.opencases.rest.auth.StaticCredentialStore;
+import io.opencases.rest.operations.BatchOperations;
 import io.opencases.rest.operations.CaseOperations;
 import io.opencases.rest.operations.CaseRuleOperations;
 import io.opencases.rest.operations.DomainOperations;
 import io.opencases.rest.operations.FieldOperations;
 import io.opencases.rest.operations.LayoutOperations;
+import io.opencases.rest.operations.MergeOperations;
 import io.opencases.rest.operations.RelatedItemOperations;
 import io.opencases.rest.operations.SearchOperations;
 import io.opencases.rest.operations.TagOperations;
@@ -60,7 +64,8 @@ final class RestModule {
                                                     LayoutService layouts, TemplateService templates,
                                                     CaseRuleService caseRules, TagService tags,
                                                     CaseService cases, RelatedItemService relatedItems,
-                                                    SearchService search) {
+                                                    SearchService search, BatchCaseService batches,
+                                                    MergeService merges) {
         var handlers = new HashMap<String, OperationHandler>();
         handlers.putAll(new DomainOperations(domains).handlers());
         handlers.putAll(new FieldOperations(fields).handlers());
@@ -71,6 +76,8 @@ final class RestModule {
         handlers.putAll(new CaseOperations(cases).handlers());
         handlers.putAll(new RelatedItemOperations(relatedItems).handlers());
         handlers.putAll(new SearchOperations(search).handlers());
+        handlers.putAll(new BatchOperations(batches).handlers());
+        handlers.putAll(new MergeOperations(merges).handlers());
         return Map.copyOf(handlers);
     }
 

@@ -32,4 +32,7 @@ public interface ServerComponent {
 
     /** The implemented operations by name. */
     Map<String, OperationHandler> operations();
+
+    /** Runs the merges StartMergeCases recorded; main runs it at start and in a background loop. */
+    io.opencases.application.merge.MergeJobRunner mergeJobRunner();
 }

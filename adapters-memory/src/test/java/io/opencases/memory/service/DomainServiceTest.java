@@ -66,13 +66,13 @@ class DomainServiceTest {
     }
 
     @Test
-    void createSeedsTheFifteenSystemFields() {
+    void createSeedsTheSystemFields() {
         String domainId = app.newDomain(ALICE, "Support");
 
         List<Field> fields = app.fieldService.listFields(new ListFields(ALICE, domainId, ALL)).items().stream()
                 .map(Described::resource).toList();
 
-        assertThat(fields).hasSize(15).allSatisfy(f -> assertThat(f.namespace()).isEqualTo(FieldNamespace.System));
+        assertThat(fields).hasSize(SystemFields.COUNT).allSatisfy(f -> assertThat(f.namespace()).isEqualTo(FieldNamespace.System));
         assertThat(fields).extracting(Field::fieldId).containsExactlyInAnyOrderElementsOf(
                 SystemFields.forDomain(domainId, NOW).stream().map(Field::fieldId).toList());
     }

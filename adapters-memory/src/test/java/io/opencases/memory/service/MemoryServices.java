@@ -65,6 +65,9 @@ final class MemoryServices {
     final TemplateService templateService;
     final CaseRuleService caseRuleService;
     final TagService tagService;
+    final io.opencases.application.cases.CaseService caseService;
+    final io.opencases.application.relateditem.RelatedItemService relatedItemService;
+    final io.opencases.application.UseCaseContext context;
 
     MemoryServices() {
         this(Quotas.AWS_DEFAULTS);
@@ -72,8 +75,10 @@ final class MemoryServices {
 
     MemoryServices(Quotas quotas) {
         var context = new io.opencases.application.UseCaseContext(unitOfWork, clock, ids, arns, quotas);
+        var feed = new io.opencases.memory.MemoryCaseChangeFeed(clock);
+        var outbox = new io.opencases.memory.MemoryCaseEventOutbox();
         var indexing = new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
-                new io.opencases.memory.MemoryCaseChangeFeed(clock), tags, arns, unitOfWork);
+                feed, tags, arns, unitOfWork);
         domainService = new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog,
                 relatedItems, tags, indexing, context);
         fieldService = new FieldService(domains, fields, tags, context);
@@ -82,6 +87,15 @@ final class MemoryServices {
         caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
         tagService = new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags,
                 indexing, context);
+        this.context = context;
+        var events = new io.opencases.application.event.CaseEventRecorder(domains, outbox, context);
+        var store = new io.opencases.memory.MemoryCaseStore(domains, fields, templates, caseRules, cases, tags,
+                auditLog, relatedItems, outbox, feed, unitOfWork);
+        caseService = new io.opencases.application.cases.CaseService(domains, fields, store,
+                new io.opencases.application.casesdomain.DomainConfigurations(store), cases, auditLog, relatedItems,
+                tags, events, indexing, context);
+        relatedItemService = new io.opencases.application.relateditem.RelatedItemService(domains, fields, cases,
+                relatedItems, auditLog, tags, events, indexing, context);
     }
 
     /** Every page of a listing, following its tokens from the first page to the one without a token. */

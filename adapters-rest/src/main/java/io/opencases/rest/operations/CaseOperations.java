@@ -107,6 +107,12 @@ public final class CaseOperations {
         if (event.user() != null) {
             performedBy.set("user", user(event.user()));
         }
+        if (event.mergeMetadata() != null) {
+            // Member name guessed (G5): AuditMergeMetadata is documented, the AuditEvent member is not.
+            out.putObject("mergeMetadata").put("mergeEventId", event.mergeMetadata().mergeEventId())
+                    .put("primaryCaseId", event.mergeMetadata().primaryCaseId())
+                    .put("secondaryCaseId", event.mergeMetadata().secondaryCaseId());
+        }
         return out;
     }
 }

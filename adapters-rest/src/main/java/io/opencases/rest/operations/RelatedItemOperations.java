@@ -91,7 +91,7 @@ public final class RelatedItemOperations {
     }
 
     /** Create and update content share member names; the union has exactly one member (validated). */
-    private static NewContent content(JsonNode content) {
+    static NewContent content(JsonNode content) {
         if (content.has("comment")) {
             JsonNode c = content.get("comment");
             return new NewComment(text(c, "body"), text(c, "contentType"));

@@ -68,7 +68,8 @@ public final class Router {
                     return null;
                 }
                 labels.put(route.segments()[i], decode(segments[i]));
-            } else if (!route.segments()[i].equals(segments[i])) {
+            } else if (!route.segments()[i].equals(segments[i]) && !route.segments()[i].equals(decode(segments[i]))) {
+                // botocore percent-encodes ':' in literal segments (/cases%3AbatchUpdateCase); others send it raw.
                 return null;
             }
         }

@@ -12,8 +12,22 @@ class RouterTest {
     private final Router router = new Router(MODEL);
 
     @Test
-    void theModelHasTheFortyThreeOperations() {
-        assertThat(MODEL.operations()).hasSize(43);
+    void theModelHasTheFortySevenOperations() {
+        assertThat(MODEL.operations()).hasSize(47);
+    }
+
+    /** The batch operations' literal paths carry a ':' that botocore percent-encodes and other clients do not. */
+    @Test
+    void batchPathsMatchWithTheColonRawOrEncoded() {
+        for (String path : new String[] {"/cases:batchUpdateCase", "/cases%3AbatchUpdateCase", "/cases%3abatchUpdateCase"}) {
+            assertThat(router.match("POST", path).orElseThrow().operation().name()).isEqualTo("BatchUpdateCase");
+        }
+        assertThat(router.match("POST", "/cases%3AbatchCreateRelatedItem").orElseThrow().operation().name())
+                .isEqualTo("BatchCreateRelatedItem");
+        assertThat(router.match("POST", "/domains/d1/cases/c1/merge").orElseThrow().operation().name())
+                .isEqualTo("StartMergeCases");
+        assertThat(router.match("POST", "/domains/d1/cases/c1/merge-status").orElseThrow().operation().name())
+                .isEqualTo("GetMergeCasesStatus");
     }
 
     @Test

@@ -104,4 +104,31 @@ class ShapeValidatorTest {
         assertThatThrownBy(() -> validator.validate("CreateDomainRequest", node))
                 .hasMessageNotContaining(longName).hasMessageContaining("'name'");
     }
+
+    /** The shapes of the four newest operations (BatchUpdateCase, BatchCreateRelatedItem, StartMergeCases, ...). */
+    @Test
+    void newestOperationsShapesNameTheOffendingMember() throws Exception {
+        valid("BatchUpdateCaseRequest", "{\"domainId\":\"d\",\"cases\":[{\"caseIdentifier\":{\"caseId\":\"c-1\"}},"
+                + "{\"caseIdentifier\":{\"referenceId\":\"R1\"}}],\"fields\":[{\"fieldIdentifier\":{\"name\":\"Priority\"},"
+                + "\"value\":{\"stringValue\":\"high\"}}],\"title\":\"t\",\"clientToken\":\"tok\"}");
+        invalid("BatchUpdateCaseRequest", "{\"domainId\":\"d\",\"cases\":[]}", "'cases'", "greater than or equal to 1");
+        invalid("BatchUpdateCaseRequest", "{\"domainId\":\"d\",\"cases\":[{\"caseIdentifier\":{\"caseId\":\"a\","
+                + "\"referenceId\":\"b\"}}]}", "cases.1.member.caseIdentifier", "Exactly one member");
+        invalid("BatchUpdateCaseRequest", "{\"domainId\":\"d\",\"cases\":[{\"caseIdentifier\":{\"caseId\":\"a b\"}}]}",
+                "cases.1.member.caseIdentifier.caseId", "pattern");
+        invalid("BatchUpdateCaseRequest", "{\"domainId\":\"d\",\"cases\":[{\"caseIdentifier\":{\"referenceId\":\""
+                + "R".repeat(51) + "\"}}]}", "caseIdentifier.referenceId", "less than or equal to 50");
+        invalid("BatchUpdateCaseRequest", "{\"domainId\":\"d\",\"cases\":[{\"caseIdentifier\":{\"caseId\":\"a\"}}],"
+                + "\"fields\":[{\"fieldIdentifier\":{}}],\"clientToken\":\"" + "x".repeat(65) + "\"}",
+                "fields.1.member.fieldIdentifier", "fields.1.member.value", "clientToken");
+        invalid("BatchCreateRelatedItemRequest", "{\"domainId\":\"d\",\"cases\":[{\"caseIdentifier\":{\"caseId\":\"c\"}}]}",
+                "'content'");
+        invalid("StartMergeCasesRequest", "{\"domainId\":\"d\",\"caseId\":\"p\",\"secondaryCaseId\":\"s\","
+                + "\"fieldsConfiguration\":{\"fieldIds\":[{}]},\"relatedItemsConfiguration\":{\"comment\":\"yes\"}}",
+                "fieldsConfiguration.sourceCaseId", "fieldsConfiguration.fieldIds.1.member.id",
+                "relatedItemsConfiguration.comment");
+        invalid("GetMergeCasesStatusRequest", "{\"domainId\":\"d\",\"caseId\":\"c?\"}", "'caseId'", "pattern");
+        invalid("GetCaseRequest", "{\"domainId\":\"d\",\"caseId\":\"c d\",\"fields\":[{\"id\":\"title\"}]}",
+                "'caseId'", "pattern");
+    }
 }

@@ -13,6 +13,7 @@ import io.opencases.application.cases.CaseCommands.GetCase;
 import io.opencases.application.cases.CaseCommands.GetCaseAuditEvents;
 import io.opencases.application.cases.CaseCommands.UpdateCase;
 import io.opencases.application.event.CaseEventRecorder;
+import io.opencases.application.merge.MergeGuard;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.casesdomain.DomainConfigurations;
@@ -61,6 +62,7 @@ public final class CaseService {
     private final CaseEventRecorder events;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
+    private final MergeGuard merges;
 
     /**
      * CreateCase, GetCase and UpdateCase go through {@code store}, one call each, on the cached configurations;
@@ -70,6 +72,16 @@ public final class CaseService {
                        DomainConfigurations configurations, CaseRepository cases, AuditLog auditLog,
                        RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
                        CaseIndexing indexing, UseCaseContext context) {
+        this(domains, fields, store, configurations, cases, auditLog, relatedItems, tags, events, indexing, context,
+                MergeGuard.NONE);
+    }
+
+    /** With the guard that refuses writes to a case being merged away (StartMergeCases). */
+    public CaseService(DomainRepository domains, FieldRepository fields, CaseStore store,
+                       DomainConfigurations configurations, CaseRepository cases, AuditLog auditLog,
+                       RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
+                       CaseIndexing indexing, UseCaseContext context, MergeGuard merges) {
+        this.merges = merges;
         this.store = store;
         this.configurations = configurations;
         this.cases = cases;
@@ -175,6 +187,10 @@ public final class CaseService {
         String arn = context.arns().caseArn(accountId, domainId, command.caseId());
         List<CaseChange.FieldWrite> writes = writes(command.fields());
         DomainConfiguration cached = configurations.require(accountId, domainId);
+        // Asked before the case is locked, so the update never holds one connection while it waits for another. A
+        // merge started after this check still cannot lose the update: its runner writes both cases in a serializable
+        // unit of work, which re-runs when this write commits under it (docs/compatibility.md, "Merges").
+        merges.checkWritable(domainId, command.caseId());
         var outcome = store.update(accountId, domainId, command.caseId(), arn, locked -> {
             DomainConfiguration configuration = cached;
             if (locked.configurationVersion() != configuration.version()) {
@@ -213,6 +229,7 @@ public final class CaseService {
         context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
+            merges.checkDeletable(domain.domainId(), aCase.caseId());
             cases.delete(domain.domainId(), aCase.caseId());
             auditLog.deleteCase(domain.domainId(), aCase.caseId());
             relatedItems.deleteCase(domain.domainId(), aCase.caseId());

@@ -6,6 +6,7 @@ import io.opencases.application.Pagination;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.cases.CaseSlas;
 import io.opencases.application.event.CaseEventRecorder;
+import io.opencases.application.merge.MergeGuard;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.port.CaseRepository;
@@ -72,10 +73,20 @@ public final class RelatedItemService {
     private final CaseEventRecorder events;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
+    private final MergeGuard merges;
 
     public RelatedItemService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
                               RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
                               CaseEventRecorder events, CaseIndexing indexing, UseCaseContext context) {
+        this(domains, fields, cases, relatedItems, auditLog, tags, events, indexing, context, MergeGuard.NONE);
+    }
+
+    /** With the guard that refuses changes to the related items of a case being merged away (StartMergeCases). */
+    public RelatedItemService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
+                              RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
+                              CaseEventRecorder events, CaseIndexing indexing, UseCaseContext context,
+                              MergeGuard merges) {
+        this.merges = merges;
         this.fields = fields;
         this.cases = cases;
         this.relatedItems = relatedItems;
@@ -91,6 +102,7 @@ public final class RelatedItemService {
         return context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
+            merges.checkWritable(domain.domainId(), aCase.caseId());
             if (command.type() != command.content().type()) {
                 throw DomainException.invalid("type %s does not match the content given (%s).", command.type(),
                         command.content().type());
@@ -118,6 +130,7 @@ public final class RelatedItemService {
         return context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
+            merges.checkWritable(domain.domainId(), aCase.caseId());
             RelatedItem item = requireItem(domain, aCase, command.relatedItemId());
             if (item.type() != command.content().type()) {
                 throw DomainException.invalid("content: related item %s is of type %s; only its own content type "
@@ -146,6 +159,7 @@ public final class RelatedItemService {
         context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
+            merges.checkWritable(domain.domainId(), aCase.caseId());
             RelatedItem item = requireItem(domain, aCase, command.relatedItemId());
             if (item.type() == RelatedItemType.File) {
                 throw DomainException.invalid("File related items cannot be deleted with DeleteRelatedItem.");

@@ -116,13 +116,36 @@ class CaseConformanceTest extends ConformanceSuite {
     }
 
     @Test
-    void titleAndCustomerAreRequiredAndCustomerIsAProfileArn() {
+    void titleIsRequiredAndCustomerIsAProfileArn() {
         assertThatThrownBy(() -> cases.createCase(b -> b.domainId(domainId).templateId(templateId)
-                .fields(text("title", "t"))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("customer_id");
+                .fields(text("customer_id", CUSTOMER))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("title");
         assertThatThrownBy(() -> cases.createCase(b -> b.domainId(domainId).templateId(templateId)
                 .fields(text("title", "t"), text("customer_id", "bob"))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("profile ARN");
+    }
+
+    /** AWS's newest CreateCase documentation: customer_id is required only when the template requires it. */
+    @Test
+    void customerIsRequiredOnlyWhenTheTemplateRequiresIt() {
+        String caseId = cases.createCase(b -> b.domainId(domainId).templateId(templateId)
+                .fields(text("title", "no customer"))).caseId();
+        assertThat(read(caseId, List.of("customer_id"))).isEmpty();
+        cases.updateCase(b -> b.domainId(domainId).caseId(caseId).fields(text("customer_id", CUSTOMER)));
+        assertThat(read(caseId, List.of("customer_id")).get("customer_id").stringValue()).isEqualTo(CUSTOMER);
+        cases.updateCase(b -> b.domainId(domainId).caseId(caseId).fields(empty("customer_id")));
+        assertThat(read(caseId, List.of("customer_id"))).isEmpty();
+
+        String strict = cases.createTemplate(b -> b.domainId(domainId).name("strict")
+                .requiredFields(r -> r.fieldId("customer_id"))).templateId();
+        assertThatThrownBy(() -> cases.createCase(b -> b.domainId(domainId).templateId(strict)
+                .fields(text("title", "t"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("customer_id");
+        String required = cases.createCase(b -> b.domainId(domainId).templateId(strict)
+                .fields(text("title", "t"), text("customer_id", CUSTOMER))).caseId();
+        assertThatThrownBy(() -> cases.updateCase(b -> b.domainId(domainId).caseId(required)
+                .fields(empty("customer_id"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("customer_id");
     }
 
     @Test

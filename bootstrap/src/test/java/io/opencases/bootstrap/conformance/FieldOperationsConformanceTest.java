@@ -113,7 +113,7 @@ class FieldOperationsConformanceTest extends ConformanceSuite {
             token = page.nextToken();
         } while (token != null);
 
-        assertThat(seen).hasSize(15 + 7).doesNotHaveDuplicates();
+        assertThat(seen).hasSize(16 + 7).doesNotHaveDuplicates(); // 15 documented System fields and reference_id
         assertThat(new HashSet<>(seen)).contains("title", "status");
         assertThatThrownBy(() -> cases.listFields(b -> b.domainId(domainId).maxResults(101)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("maxResults");

@@ -69,6 +69,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(QUOTAS, false, ServerConfig.Events.DEFAULT);
     }
 
+    /** The server's merge job runner: tests pause it to hold a merge IN_PROGRESS. */
+    public io.opencases.application.merge.MergeJobRunner mergeJobs() {
+        return server.mergeJobs();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
     }

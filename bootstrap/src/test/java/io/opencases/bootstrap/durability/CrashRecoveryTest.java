@@ -6,17 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,9 +46,9 @@ class CrashRecoveryTest {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillOfTheServerAndItsDatabase() throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         String base = "http://127.0.0.1:" + port;
-        Process server = startServer(port, "first");
+        Process server = ServerProcess.start(dataDir, port, "first");
         String domainId;
         String templateId;
         Map<String, Known> known = new ConcurrentHashMap<>();
@@ -79,7 +76,7 @@ class CrashRecoveryTest {
                     writer.get(); // a writer that stopped before the kill failed: show why
                 }
             }
-            killHard(server);
+            ServerProcess.killHard(dataDir, server);
             stop.set(true);
             int acknowledged = 0;
             for (Future<Integer> writer : writers) {
@@ -91,7 +88,7 @@ class CrashRecoveryTest {
             server.destroyForcibly();
         }
 
-        Process restarted = startServer(port, "second");
+        Process restarted = ServerProcess.start(dataDir, port, "second");
         try {
             for (var entry : known.entrySet()) {
                 JsonNode aCase = call(base + "/domains/" + domainId + "/cases/" + entry.getKey(),
@@ -113,7 +110,7 @@ class CrashRecoveryTest {
                 }
             }
         } finally {
-            stopGracefully(restarted);
+            ServerProcess.stopGracefully(restarted);
         }
     }
 
@@ -170,58 +167,6 @@ class CrashRecoveryTest {
         return titles;
     }
 
-    private Process startServer(int port, String name) throws Exception {
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-        var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.opencases.bootstrap.Main",
-                "--storage", "embedded", "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
-                "--auth", "none");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("server exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("server did not start:\n" + Files.readString(log));
-    }
-
-    /** SIGKILL for the JVM and for PostgreSQL (its postmaster and every backend): nothing gets to clean up. */
-    private void killHard(Process server) throws Exception {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        server.destroyForcibly();
-        var postgres = ProcessHandle.of(postmaster).orElseThrow();
-        var backends = postgres.descendants().toList();
-        new ProcessBuilder("kill", "-9", Long.toString(postmaster)).start().waitFor();
-        for (ProcessHandle backend : backends) {
-            backend.destroyForcibly();
-        }
-        server.waitFor(30, TimeUnit.SECONDS);
-        postgres.onExit().get(30, TimeUnit.SECONDS);
-        for (ProcessHandle backend : backends) {
-            backend.onExit().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void stopGracefully(Process server) throws Exception {
-        server.destroy(); // SIGTERM: the server drains, stops its database and exits 0
-        if (!server.waitFor(60, TimeUnit.SECONDS)) {
-            server.destroyForcibly();
-        }
-    }
-
     private static JsonNode call(String url, String body) throws IOException, InterruptedException {
         return call(url, "POST", body);
     }
@@ -235,11 +180,5 @@ class CrashRecoveryTest {
             throw new AssertionError(method + " " + url + " -> " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -47,8 +47,8 @@ public record CaseChange(Case before, Case after, List<String> changedFieldIds, 
     }
 
     /**
-     * A new case from {@code templateId}: the writes must name live fields, fill title, customer_id and the
-     * template's required fields, and satisfy its case rules. {@code now} has millisecond precision.
+     * A new case from {@code templateId}: the writes must name live fields, fill title (and customer_id when the
+     * template requires it) and the template's required fields, and satisfy its case rules. {@code now} has millisecond precision.
      */
     public static CaseChange create(DomainConfiguration configuration, String caseId, String templateId,
                                     List<FieldWrite> writes, Actor actor) {
@@ -59,10 +59,9 @@ public record CaseChange(Case before, Case after, List<String> changedFieldIds, 
                     template.templateId(), template.deleted() ? "deleted" : "inactive");
         }
         Map<String, FieldValue> values = applyWrites(configuration, Map.of(), writes, true);
-        for (String id : List.of(SystemFields.TITLE, SystemFields.CUSTOMER_ID)) {
-            if (!values.containsKey(id)) {
-                throw DomainException.invalid("fields: %s is required to create a case.", id);
-            }
+        // customer_id is required only when the template requires it (AWS's newest CreateCase documentation).
+        if (!values.containsKey(SystemFields.TITLE)) {
+            throw DomainException.invalid("fields: %s is required to create a case.", SystemFields.TITLE);
         }
         var missing = template.requiredFieldIds().stream().filter(configuration::isLiveField)
                 .filter(id -> !values.containsKey(id)).toList();
@@ -76,6 +75,7 @@ public record CaseChange(Case before, Case after, List<String> changedFieldIds, 
         values.putIfAbsent(SystemFields.STATUS, new FieldValue.StringValue("open"));
         values.put(SystemFields.CASE_ID, new FieldValue.StringValue(caseId));
         values.put(SystemFields.REFERENCE_NUMBER, new FieldValue.StringValue(referenceNumber(caseId)));
+        CaseReference.of(caseId).ifPresent(r -> values.put(SystemFields.REFERENCE_ID, new FieldValue.StringValue(r)));
         values.put(SystemFields.CREATED_DATETIME, new FieldValue.StringValue(stamp));
         stampUpdate(values, actor.user(), stamp);
         if (isClosed(values)) {
@@ -94,10 +94,9 @@ public record CaseChange(Case before, Case after, List<String> changedFieldIds, 
         Template template = configuration.template(current.templateId()).orElse(null);
         Map<String, FieldValue> before = current.values();
         Map<String, FieldValue> values = applyWrites(configuration, before, writes, false);
-        for (String id : List.of(SystemFields.TITLE, SystemFields.CUSTOMER_ID)) {
-            if (!values.containsKey(id)) {
-                throw DomainException.invalid("fields: %s cannot be cleared.", id);
-            }
+        // customer_id can be added, changed or removed after creation unless the template requires it.
+        if (!values.containsKey(SystemFields.TITLE)) {
+            throw DomainException.invalid("fields: %s cannot be cleared.", SystemFields.TITLE);
         }
         if (template != null) {
             var cleared = writes.stream()

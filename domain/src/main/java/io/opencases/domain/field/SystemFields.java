@@ -16,6 +16,8 @@ public final class SystemFields {
     public static final String CASE_REASON = "case_reason";
     public static final String SUMMARY = "summary";
     public static final String REFERENCE_NUMBER = "reference_number";
+    /** The case's reference ID (see CaseReference); stored as a value so SearchCases finds it. */
+    public static final String REFERENCE_ID = "reference_id";
     public static final String CREATED_DATETIME = "created_datetime";
     public static final String LAST_UPDATED_DATETIME = "last_updated_datetime";
     public static final String LAST_CLOSED_DATETIME = "last_closed_datetime";
@@ -53,11 +55,13 @@ public final class SystemFields {
                     "Earliest target time of the case's active SLAs"),
             new Definition(LAST_UPDATED_USER, "Last Updated User", FieldType.User, "Who last updated the case"),
             new Definition(ASSIGNED_USER, "Assigned User", FieldType.User, "Connect user the case is assigned to"),
-            new Definition(ASSIGNED_QUEUE, "Assigned Queue", FieldType.Text, "Connect queue ARN the case is assigned to"));
+            new Definition(ASSIGNED_QUEUE, "Assigned Queue", FieldType.Text, "Connect queue ARN the case is assigned to"),
+            new Definition(REFERENCE_ID, "Reference ID", FieldType.Text,
+                    "Unique reference of the case in its domain, whatever the letter case"));
 
     public static final int COUNT = CATALOGUE.size();
 
-    private static final Set<String> SERVICE_OWNED = Set.of(CASE_ID, REFERENCE_NUMBER, CREATED_DATETIME,
+    private static final Set<String> SERVICE_OWNED = Set.of(CASE_ID, REFERENCE_NUMBER, REFERENCE_ID, CREATED_DATETIME,
             LAST_UPDATED_DATETIME, LAST_CLOSED_DATETIME, LAST_REOPENED_DATETIME, NEXT_SLA_BREACH_DATETIME,
             LAST_UPDATED_USER);
 

@@ -13,7 +13,7 @@ class SystemFieldsTest {
     private static final List<String> IDS = List.of("case_id", "title", "customer_id", "status", "case_reason",
             "summary", "reference_number", "created_datetime", "last_updated_datetime", "last_closed_datetime",
             "last_reopened_datetime", "next_sla_breach_datetime", "last_updated_user", "assigned_user",
-            "assigned_queue");
+            "assigned_queue", "reference_id");
 
     private static Field seeded(String fieldId) {
         return SystemFields.forDomain("d1", NOW).stream().filter(f -> f.fieldId().equals(fieldId)).findFirst()
@@ -21,10 +21,10 @@ class SystemFieldsTest {
     }
 
     @Test
-    void catalogueHasTheFifteenDocumentedIds() {
+    void catalogueHasTheFifteenDocumentedIdsAndTheReferenceId() {
         List<Field> fields = SystemFields.forDomain("d1", NOW);
 
-        assertThat(SystemFields.COUNT).isEqualTo(15);
+        assertThat(SystemFields.COUNT).isEqualTo(16);
         assertThat(fields).extracting(Field::fieldId).containsExactlyElementsOf(IDS);
     }
 
@@ -59,7 +59,7 @@ class SystemFieldsTest {
     @Test
     void serviceOwnedFieldsAreTheOnesOnlyTheServerWrites() {
         assertThat(IDS.stream().filter(SystemFields::isServiceOwned)).containsExactlyInAnyOrder("case_id",
-                "reference_number", "created_datetime", "last_updated_datetime", "last_closed_datetime",
+                "reference_number", "reference_id", "created_datetime", "last_updated_datetime", "last_closed_datetime",
                 "last_reopened_datetime", "next_sla_breach_datetime", "last_updated_user");
         assertThat(SystemFields.isServiceOwned("some-custom-field")).isFalse();
     }

@@ -44,6 +44,22 @@ public interface AuditLogContract {
     }
 
     @Test
+    default void aMergeEventKeepsItsMergeMetadata() {
+        String domainId = newDomainId();
+        var merged = new AuditEvent("event-m-" + UUID.randomUUID(), domainId, "case-1", AuditEventType.CASE_MERGED,
+                null, Instant.parse("2026-01-02T03:04:05.678Z"),
+                List.of(new AuditEvent.Change("summary", null, new FieldValue.StringValue("from the secondary"))),
+                null, "arn:aws:iam::123456789012:root", new AuditEvent.MergeMetadata("merge-1", "case-1", "case-2"));
+        var movedItem = new AuditEvent("event-i-" + UUID.randomUUID(), domainId, "case-1",
+                AuditEventType.RELATED_ITEM_CREATED, "Comment", Instant.parse("2026-01-02T03:04:05.678Z"), List.of(),
+                null, "arn:aws:iam::123456789012:root", new AuditEvent.MergeMetadata("merge-1", "case-1", "case-2"));
+        auditLog().append(merged);
+        auditLog().append(movedItem);
+
+        assertThat(auditLog().events(domainId, "case-1", 0, 10)).containsExactly(merged, movedItem);
+    }
+
+    @Test
     default void skipAndLimitPage() {
         String domainId = newDomainId();
         var events = IntStream.range(0, 5).mapToObj(n -> event(domainId, "case-1", n)).toList();
