@@ -84,6 +84,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private volatile long visible;
     private final Object refreshLock = new Object();
+    /** Refreshes made and the time they took, for the server's metrics. */
+    private final java.util.concurrent.atomic.LongAdder refreshes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refreshNanos = new java.util.concurrent.atomic.LongAdder();
 
     public LuceneCaseIndex() {
         this(new ByteBuffersDirectory());
@@ -324,6 +327,21 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         }
     }
 
+    /** Documents in the index (every live case of every domain), for the server's metrics. */
+    public long documentCount() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** How many times searches had to refresh to see new writes. */
+    public long refreshCount() {
+        return refreshes.sum();
+    }
+
+    /** The time those refreshes took in all, in nanoseconds. */
+    public long refreshNanos() {
+        return refreshNanos.sum();
+    }
+
     /** Makes every completed write visible to the next searcher acquired. */
     private void refresh() throws IOException {
         if (visible == written.get()) {
@@ -332,7 +350,10 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         synchronized (refreshLock) {
             long target = written.get();
             if (visible != target) {
+                long began = System.nanoTime();
                 searchers.maybeRefreshBlocking();
+                refreshNanos.add(System.nanoTime() - began);
+                refreshes.increment();
                 visible = target;
             }
         }

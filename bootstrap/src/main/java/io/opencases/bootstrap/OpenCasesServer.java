@@ -30,6 +30,9 @@ public final class OpenCasesServer {
     private final CaseEventDispatcher dispatcher;
     private final CaseIndexMaintenance maintenance;
     private final ServerConfig config;
+    private final Observability observability;
+    private Instant lastPendingCount = Instant.EPOCH;
+    private static final Duration PENDING_COUNT_INTERVAL = Duration.ofSeconds(5);
     /** Closed in this order on stop: the index and storage first, the embedded database last. */
     private final List<AutoCloseable> resources;
     private final ScheduledExecutorService delivery = daemonThread("opencases-event-delivery");
@@ -42,6 +45,7 @@ public final class OpenCasesServer {
         this.dispatcher = component.eventDispatcher();
         this.maintenance = component.indexMaintenance();
         this.config = component.config();
+        this.observability = component.observability();
         this.resources = List.copyOf(resources);
     }
 
@@ -49,11 +53,11 @@ public final class OpenCasesServer {
         // The index must agree with the store before the first search is answered.
         if (config.database().rebuildIndex()) {
             long began = System.nanoTime();
-            long cases = maintenance.rebuild();
+            long cases = observability.index().rebuilding(maintenance::rebuild);
             LOG.info("Search index rebuilt on request: {} cases in {} ms", cases,
                     (System.nanoTime() - began) / 1_000_000);
         } else {
-            var outcome = maintenance.start();
+            var outcome = observability.index().rebuilding(maintenance::start);
             if (outcome.rebuilt()) {
                 LOG.info("Search index rebuilt from the store: {} cases in {} ms", outcome.cases(),
                         outcome.took().toMillis());
@@ -62,6 +66,7 @@ public final class OpenCasesServer {
                         outcome.took().toMillis());
             }
         }
+        observability.database().ifPresent(DatabaseMonitor::start);
         rest.start();
         delivery.scheduleWithFixedDelay(this::deliver, DELIVERY_INTERVAL_MILLIS, DELIVERY_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -72,6 +77,11 @@ public final class OpenCasesServer {
     private void deliver() {
         try {
             dispatcher.dispatch();
+            Instant now = Instant.now();
+            if (now.isAfter(lastPendingCount.plus(PENDING_COUNT_INTERVAL))) {
+                lastPendingCount = now;
+                observability.countPendingEvents();
+            }
         } catch (RuntimeException e) {
             // The loop must survive anything: events stay in the outbox and the next pass tries again.
             LOG.error("Case event delivery pass failed", e);
@@ -80,7 +90,9 @@ public final class OpenCasesServer {
 
     private void followChanges() {
         try {
+            long began = System.nanoTime();
             maintenance.follow();
+            observability.index().passed(Duration.ofNanos(System.nanoTime() - began));
             Instant now = Instant.now();
             if (now.isAfter(lastCheckpoint.plus(CHECKPOINT_INTERVAL))) {
                 maintenance.checkpoint();
@@ -112,6 +124,11 @@ public final class OpenCasesServer {
         });
     }
 
+    /** API requests received and not answered yet. */
+    public int inFlight() {
+        return rest.inFlight();
+    }
+
     public int port() {
         return rest.port();
     }
@@ -129,7 +146,13 @@ public final class OpenCasesServer {
         if (delivery.isShutdown()) {
             return;
         }
+        LOG.info("Stopping: {} API requests in flight (waiting up to {} ms for them); {}", rest.inFlight(),
+                graceMillis, observability.outboxSummary());
         rest.stop(graceMillis);
+        if (rest.inFlight() > 0) {
+            LOG.warn("{} API requests were still in flight after {} ms; their connections are closed unanswered "
+                    + "(a write that committed stays committed)", rest.inFlight(), graceMillis);
+        }
         delivery.shutdown();
         indexing.shutdown();
         try {
@@ -139,6 +162,7 @@ public final class OpenCasesServer {
             Thread.currentThread().interrupt();
         }
         deliver();
+        String lastOutbox = observability.outboxSummary();
         try {
             maintenance.follow();
             maintenance.checkpoint();
@@ -154,5 +178,6 @@ public final class OpenCasesServer {
             }
         }
         failures.forEach(e -> LOG.warn("Closing a resource failed", e));
+        LOG.info("Stopped; {}", lastOutbox);
     }
 }

@@ -133,6 +133,11 @@ public final class CaseIndexMaintenance {
         return catchUp(Math.max(settled, highestSeen));
     }
 
+    /** The highest feed position this instance has read and applied (for the lag behind the feed's head). */
+    public long position() {
+        return Math.max(settled, highestSeen);
+    }
+
     /** Makes the index durable up to what is settled. */
     public void checkpoint() {
         index.checkpoint(settled);

@@ -64,6 +64,15 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(QUOTAS, true, events);
     }
 
+    /**
+     * A server of the suite (memory, or PostgreSQL in the second pass) with these operability settings (issue 13:
+     * metrics, test control plane, rate limits).
+     */
+    public static TestServer start(ServerConfig.Operability operability) {
+        var config = config(QUOTAS, true, ServerConfig.Events.DEFAULT).withOperability(operability);
+        return new TestServer(TestDatabases.postgresRequested() ? TestDatabases.onPostgres(config) : config);
+    }
+
     /** A server with authentication off (--auth none), for raw HTTP tests of the wire protocol. */
     public static TestServer startWithoutAuthentication() {
         return new TestServer(QUOTAS, false, ServerConfig.Events.DEFAULT);
