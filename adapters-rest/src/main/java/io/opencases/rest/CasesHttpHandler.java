@@ -176,8 +176,9 @@ public final class CasesHttpHandler implements HttpHandler {
             if (t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
+            // 08: connection exceptions; 57P01-03: the server is shutting down, crashed, or not accepting yet.
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             if (t.getCause() == t) {
