@@ -73,6 +73,12 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(TestDatabases.postgresRequested() ? TestDatabases.onPostgres(config) : config);
     }
 
+    /** A server of the suite publishing case events as {@code events} says, with these operability settings. */
+    public static TestServer start(ServerConfig.Events events, ServerConfig.Operability operability) {
+        var config = config(QUOTAS, true, events).withOperability(operability);
+        return new TestServer(TestDatabases.postgresRequested() ? TestDatabases.onPostgres(config) : config);
+    }
+
     /** A server with authentication off (--auth none), for raw HTTP tests of the wire protocol. */
     public static TestServer startWithoutAuthentication() {
         return new TestServer(QUOTAS, false, ServerConfig.Events.DEFAULT);
