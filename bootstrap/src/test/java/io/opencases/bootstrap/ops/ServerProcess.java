@@ -29,7 +29,11 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server with {@code args} (besides --port) and waits until /health answers. */
     static ServerProcess start(Path log, String... args) throws Exception {
-        int port = freePort();
+        return start(log, freePort(), args);
+    }
+
+    /** Starts a server on {@code port}. */
+    static ServerProcess start(Path log, int port, String... args) throws Exception {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.opencases.bootstrap.Main",
                 "--port", Integer.toString(port)));
