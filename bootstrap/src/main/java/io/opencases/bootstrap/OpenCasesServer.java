@@ -74,7 +74,15 @@ public final class OpenCasesServer {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** While the database monitor reports an outage the loops wait instead of failing (and logging) every pass. */
+    private boolean databaseDown() {
+        return observability.database().flatMap(DatabaseMonitor::outage).isPresent();
+    }
+
     private void deliver() {
+        if (databaseDown()) {
+            return;
+        }
         try {
             dispatcher.dispatch();
             Instant now = Instant.now();
@@ -89,6 +97,9 @@ public final class OpenCasesServer {
     }
 
     private void followChanges() {
+        if (databaseDown()) {
+            return;
+        }
         try {
             long began = System.nanoTime();
             maintenance.follow();
@@ -169,6 +180,8 @@ public final class OpenCasesServer {
         } catch (RuntimeException e) {
             LOG.warn("Final search index checkpoint failed; the index catches up or rebuilds at next start", e);
         }
+        // Stop watching the database before it is closed, so its going away is not reported as an outage.
+        observability.database().ifPresent(DatabaseMonitor::close);
         var failures = new ArrayList<Exception>();
         for (AutoCloseable resource : resources) {
             try {

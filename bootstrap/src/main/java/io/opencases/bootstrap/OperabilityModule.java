@@ -85,6 +85,12 @@ abstract class OperabilityModule {
     }
 
     @Provides
+    @dagger.multibindings.IntoSet
+    static AutoCloseable closeMetrics(ServerMetrics metrics) {
+        return metrics;
+    }
+
+    @Provides
     @Singleton
     static Observability observability(ServerMetrics metrics, IndexProgress index, OutboxActivity outbox,
                                        Optional<DatabaseMonitor> database, CaseEventOutbox outboxPort,

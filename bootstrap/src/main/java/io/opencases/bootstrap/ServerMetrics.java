@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * storage, index and outbox bind; plus the JVM and the process. With {@code --metrics false} there is no registry
  * and nothing is measured.
  */
-final class ServerMetrics {
+final class ServerMetrics implements AutoCloseable {
     /** Latency buckets: from a cached read to a slow write under load. */
     private static final Duration[] LATENCY_BUCKETS = {
             Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
@@ -38,6 +38,8 @@ final class ServerMetrics {
             Duration.ofSeconds(10)};
 
     private final PrometheusMeterRegistry registry;
+    /** Binders holding JVM listeners, released on close. */
+    private final java.util.List<AutoCloseable> closeables = new java.util.ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<String, Counter> requests = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> latencies = new ConcurrentHashMap<>();
@@ -54,13 +56,29 @@ final class ServerMetrics {
     static ServerMetrics on(Collection<MeterBinder> binders) {
         var metrics = new ServerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         MeterRegistry registry = metrics.registry;
-        for (MeterBinder jvm : new MeterBinder[]{new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(),
+        var gc = new JvmGcMetrics();
+        metrics.closeables.add(gc);
+        for (MeterBinder jvm : new MeterBinder[]{new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
                 new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics()}) {
             jvm.bindTo(registry);
         }
         registry.gauge("opencases.requests.inflight", metrics.inFlight);
         binders.forEach(binder -> binder.bindTo(registry));
         return metrics;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Only listeners to unregister.
+            }
+        }
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     boolean enabled() {
