@@ -77,6 +77,16 @@ final class JdbcCaseEventOutbox implements CaseEventOutbox {
                 .list());
     }
 
+    @Override
+    public void discardDomain(String domainId) {
+        jdbi.useHandle(h -> {
+            h.createUpdate("DELETE FROM case_event_outbox WHERE event->>'domainId' = :domainId")
+                    .bind("domainId", domainId).execute();
+            h.createUpdate("DELETE FROM case_event_dead_letters WHERE event->>'domainId' = :domainId")
+                    .bind("domainId", domainId).execute();
+        });
+    }
+
     /** See {@link DeliveryLease}: a PostgreSQL advisory lock held by this storage's dedicated session. */
     @Override
     public boolean acquireDeliveryLease() {

@@ -75,6 +75,16 @@ final class JdbcDomainRepository implements DomainRepository {
     }
 
     @Override
+    public List<CasesDomain> listAll(String afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT doc FROM domains "
+                        + "WHERE domain_id > :after ORDER BY domain_id LIMIT :limit")
+                .bind("after", Rows.after(afterId))
+                .bind("limit", limit)
+                .map((row, ctx) -> Documents.read(row.getString(1), CasesDomain.class))
+                .list());
+    }
+
+    @Override
     public void delete(String domainId) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM domains WHERE domain_id = :domainId")
                 .bind("domainId", domainId)

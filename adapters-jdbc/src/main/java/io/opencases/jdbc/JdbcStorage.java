@@ -41,6 +41,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final DeliveryLease lease;
+    private final ConnectionProbe probe;
     private final DomainRepository domains;
     private final FieldRepository fields;
     private final LayoutRepository layouts;
@@ -63,6 +64,7 @@ public final class JdbcStorage implements AutoCloseable {
         migrate(connections);
         this.pool = pool(connections, maxPoolSize);
         this.lease = new DeliveryLease(connections);
+        this.probe = new ConnectionProbe(connections);
         this.jdbi = Jdbi.create(pool);
         jdbi.registerArgument(new InstantArgumentFactory());
         var unitOfWork = new JdbcUnitOfWork(jdbi);
@@ -186,6 +188,43 @@ public final class JdbcStorage implements AutoCloseable {
         return mergeLease.acquire();
     }
 
+    /**
+     * Lets the pool publish HikariCP's own metrics to {@code registry} (a Micrometer MeterRegistry, as HikariCP
+     * accepts); typed loosely so this adapter does not depend on the metrics library.
+     */
+    public void publishPoolMetrics(Object registry) {
+        pool.setMetricRegistry(registry);
+    }
+
+    /**
+     * Retires every pooled connection (the database restarted: they may point at a dead session); the pool opens
+     * new ones as needed.
+     */
+    public void evictConnections() {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean != null) {
+            bean.softEvictConnections();
+        }
+    }
+
+    /** Calls {@code afterEach} after every SQL statement this storage executes (for statement counts). */
+    public void observeStatements(Runnable afterEach) {
+        jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                afterEach.run();
+            }
+        });
+    }
+
+    /**
+     * Whether the database answers within {@code timeoutSeconds}, on a connection of its own outside the pool (so
+     * the check neither waits for a pooled connection nor takes one from requests).
+     */
+    public boolean reachable(int timeoutSeconds) {
+        return probe.reachable(timeoutSeconds);
+    }
+
     /** For this package's tests, which look at the tables directly. */
     Jdbi jdbi() {
         return jdbi;
@@ -196,6 +235,7 @@ public final class JdbcStorage implements AutoCloseable {
     public void close() {
         lease.close();
         mergeLease.close();
+        probe.close();
         pool.close();
     }
 

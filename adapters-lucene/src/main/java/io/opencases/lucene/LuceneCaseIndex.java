@@ -102,6 +102,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      */
     private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
     private volatile Engine engine;
+    /** Refreshes made and the time they took, for the server's metrics. */
+    private final java.util.concurrent.atomic.LongAdder refreshes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refreshNanos = new java.util.concurrent.atomic.LongAdder();
 
     /** A directory with its writer and its searchers. */
     private static final class Engine {
@@ -309,9 +312,27 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     @Override
     public void refresh() {
         withEngine(e -> {
+            long began = System.nanoTime();
             e.searchers.maybeRefreshBlocking();
+            refreshNanos.add(System.nanoTime() - began);
+            refreshes.increment();
             return null;
         });
+    }
+
+    /** Documents in the index (every live case of every domain), for the server's metrics. */
+    public long documentCount() {
+        return engine.writer.getDocStats().numDocs;
+    }
+
+    /** How many times the indexer refreshed the searchers to make its batches visible. */
+    public long refreshCount() {
+        return refreshes.sum();
+    }
+
+    /** The time those refreshes took in all, in nanoseconds. */
+    public long refreshNanos() {
+        return refreshNanos.sum();
     }
 
     /** An empty index beside this one: in memory when this one is, else in a sibling directory. */

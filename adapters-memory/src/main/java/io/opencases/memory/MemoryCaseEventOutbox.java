@@ -47,4 +47,10 @@ public final class MemoryCaseEventOutbox implements CaseEventOutbox {
     public synchronized List<DeadLetter> deadLetters() {
         return List.copyOf(dead);
     }
+
+    @Override
+    public synchronized void discardDomain(String domainId) {
+        pending.values().removeIf(e -> e.event().domainId().equals(domainId));
+        dead.removeIf(d -> d.event().domainId().equals(domainId));
+    }
 }

@@ -49,6 +49,12 @@ public final class MemoryDomainRepository implements DomainRepository {
     }
 
     @Override
+    public List<CasesDomain> listAll(String afterId, int limit) {
+        var tail = afterId == null ? domains : domains.tailMap(afterId, false);
+        return tail.values().stream().limit(limit).toList();
+    }
+
+    @Override
     public void delete(String domainId) {
         domains.remove(domainId);
         eventConfigurations.remove(domainId);

@@ -6,6 +6,9 @@ import io.opencases.application.Caller;
 import io.opencases.domain.DomainException;
 import io.opencases.rest.auth.AuthenticationException;
 import io.opencases.rest.auth.SignedRequest;
+import io.opencases.rest.ops.Availability;
+import io.opencases.rest.ops.RequestContext;
+import io.opencases.rest.ops.RequestThrottle;
 import io.opencases.rest.wire.Operation;
 import io.opencases.rest.wire.RequestBinder;
 import io.opencases.rest.wire.Router;
@@ -17,6 +20,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,20 +38,35 @@ public final class CasesHttpHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CasesHttpHandler.class);
     private static final HttpString REQUEST_ID = new HttpString("X-Amzn-RequestId");
     private static final HttpString ERROR_TYPE = new HttpString("X-Amzn-ErrorType");
+    private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
 
     private final Router router;
     private final RequestBinder binder;
     private final ShapeValidator validator;
     private final Map<String, OperationHandler> handlers;
     private final RequestAuthenticator authenticator;
+    private final Availability availability;
+    private final RequestThrottle throttle;
 
     public CasesHttpHandler(Router router, RequestBinder binder, ShapeValidator validator,
                             Map<String, OperationHandler> handlers, RequestAuthenticator authenticator) {
+        this(router, binder, validator, handlers, authenticator, Availability.ALWAYS, RequestThrottle.NONE);
+    }
+
+    /**
+     * {@code availability} fails requests fast while storage is down; {@code throttle} applies request-rate quotas
+     * per account and operation.
+     */
+    public CasesHttpHandler(Router router, RequestBinder binder, ShapeValidator validator,
+                            Map<String, OperationHandler> handlers, RequestAuthenticator authenticator,
+                            Availability availability, RequestThrottle throttle) {
         this.router = router;
         this.binder = binder;
         this.validator = validator;
         this.handlers = Map.copyOf(handlers);
         this.authenticator = authenticator;
+        this.availability = availability;
+        this.throttle = throttle;
     }
 
     @Override
@@ -61,6 +80,17 @@ public final class CasesHttpHandler implements HttpHandler {
     private void serve(HttpServerExchange exchange, byte[] body) {
         String requestId = UUID.randomUUID().toString();
         exchange.getResponseHeaders().put(REQUEST_ID, requestId);
+        // Every line logged while this request is served carries its id (and, once routed, its operation).
+        MDC.put(RequestContext.REQUEST_ID, requestId);
+        try {
+            serve(exchange, body, requestId);
+        } finally {
+            MDC.remove(RequestContext.REQUEST_ID);
+            MDC.remove(RequestContext.OPERATION);
+        }
+    }
+
+    private void serve(HttpServerExchange exchange, byte[] body, String requestId) {
         try {
             if (body == null) {
                 throw new WireException(400, "ValidationException", "The request body could not be read.");
@@ -70,9 +100,21 @@ public final class CasesHttpHandler implements HttpHandler {
             String rawQuery = exchange.getQueryString();
             Caller caller = authenticator.authenticate(new SignedRequest(method, rawPath,
                     rawQuery == null || rawQuery.isEmpty() ? null : rawQuery, headers(exchange), body));
+            RequestContext.account(exchange, caller.accountId());
             var match = router.match(method, rawPath).orElseThrow(() -> new WireException(404,
                     "UnknownOperationException", "No operation is bound to " + method + " " + rawPath + "."));
             Operation operation = match.operation();
+            RequestContext.operation(exchange, operation.name());
+            MDC.put(RequestContext.OPERATION, operation.name());
+            if (!throttle.admit(caller.accountId(), operation.name())) {
+                throw new WireException(429, "ThrottlingException", "Rate exceeded for " + operation.name()
+                        + " in account " + caller.accountId() + ".");
+            }
+            var outage = availability.outage();
+            if (outage.isPresent()) {
+                sendUnavailable(exchange, outage.get(), requestId);
+                return;
+            }
             OperationHandler handler = handlers.get(operation.name());
             if (handler == null) {
                 throw new WireException(501, "NotImplementedException",
@@ -99,10 +141,51 @@ public final class CasesHttpHandler implements HttpHandler {
         } catch (DomainException.QuotaExceeded e) {
             sendError(exchange, 402, "ServiceQuotaExceededException", e.getMessage(), null);
         } catch (RuntimeException e) {
+            var outage = availability.outage();
+            if (outage.isPresent() || lostConnection(e)) {
+                // The store went away under the request: say so briefly, with a retry hint, not as a server bug.
+                LOG.warn("Request {} {} {} failed: storage unavailable ({})", requestId, exchange.getRequestMethod(),
+                        exchange.getRequestURI(), String.valueOf(e));
+                sendUnavailable(exchange, outage.orElse(new Availability.Outage("database",
+                        "lost its connection", UNAVAILABLE_RETRY_AFTER_SECONDS)), requestId);
+                return;
+            }
             LOG.error("Request {} {} {} failed", requestId, exchange.getRequestMethod(), exchange.getRequestURI(), e);
             sendError(exchange, 500, "InternalServerException",
                     "An internal error occurred; request id " + requestId + ".", null);
         }
+    }
+
+    /** The retry hint when a request loses its storage connection before the availability check notices. */
+    private static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The model has no ServiceUnavailable error: an outage is its 500 InternalServerException, whose
+     * {@code retryAfterSeconds} member is bound to the {@code Retry-After} header.
+     */
+    private static void sendUnavailable(HttpServerExchange exchange, Availability.Outage outage, String requestId) {
+        exchange.getResponseHeaders().put(RETRY_AFTER, outage.retryAfterSeconds());
+        sendError(exchange, 500, "InternalServerException", "The service is temporarily unavailable: the "
+                + outage.part() + " " + outage.reason() + ". Retry after " + outage.retryAfterSeconds()
+                + " seconds; request id " + requestId + ".", null);
+    }
+
+    /** A connection to the store failed (SQLState class 08, or the pool gave up waiting for one). */
+    private static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            // 08: connection exceptions; 57P01-03: the server is shutting down, crashed, or not accepting yet.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Map<String, List<String>> headers(HttpServerExchange exchange) {

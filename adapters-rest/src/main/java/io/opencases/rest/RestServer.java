@@ -4,11 +4,14 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.opencases.rest.ops.ObservedHandler;
+import io.opencases.rest.ops.RequestObserver;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The Undertow listener: the Cases API on every path, plus an unsigned {@code GET /health}. Stopping lets in-flight
@@ -18,20 +21,45 @@ public final class RestServer {
     private final String host;
     private final int port;
     private final GracefulShutdownHandler root;
+    private final ObservedHandler observedApi;
     private Undertow undertow;
     private final int workerThreads;
     /** Undertow's own default is 8 per I/O thread (16 on 2 cores); see docs/performance.md for the choice. */
     public static final int DEFAULT_WORKER_THREADS = 16;
 
+    /**
+     * An endpoint beside the API (metrics, readiness, the test control plane): {@code path} exactly, or every path
+     * under it when {@code prefix}; unsigned unless its handler checks signatures itself.
+     */
+    public record Route(String path, boolean prefix, HttpHandler handler) {
+        public static Route exact(String path, HttpHandler handler) {
+            return new Route(path, false, handler);
+        }
+
+        public static Route under(String path, HttpHandler handler) {
+            return new Route(path, true, handler);
+        }
+
+        boolean matches(String requestPath) {
+            return prefix ? requestPath.startsWith(path) : requestPath.equals(path);
+        }
+    }
+
     public RestServer(String host, int port, CasesHttpHandler api) {
-        this(host, port, api, DEFAULT_WORKER_THREADS);
+        this(host, port, api, DEFAULT_WORKER_THREADS, RequestObserver.NONE, List.of());
+    }
+
+    public RestServer(String host, int port, CasesHttpHandler api, int workerThreads) {
+        this(host, port, api, workerThreads, RequestObserver.NONE, List.of());
     }
 
     /**
      * {@code workerThreads} run the operations, which block on storage: enough to keep every pooled database
      * connection busy, and no more, since on a small machine surplus threads only compete for the cores.
+     * {@code observer} hears of every API request; {@code routes} are served before the API, first match wins.
      */
-    public RestServer(String host, int port, CasesHttpHandler api, int workerThreads) {
+    public RestServer(String host, int port, CasesHttpHandler api, int workerThreads, RequestObserver observer,
+                      List<Route> routes) {
         this.workerThreads = workerThreads;
         this.host = host;
         this.port = port;
@@ -39,13 +67,27 @@ public final class RestServer {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send("{\"status\":\"UP\"}", StandardCharsets.UTF_8);
         };
+        this.observedApi = new ObservedHandler(api, observer);
+        List<Route> extra = List.copyOf(routes);
         this.root = new GracefulShutdownHandler(exchange -> {
+            String path = exchange.getRequestPath();
             if (Methods.GET.equals(exchange.getRequestMethod()) && "/health".equals(exchange.getRequestURI())) {
                 health.handleRequest(exchange);
-            } else {
-                api.handleRequest(exchange);
+                return;
             }
+            for (Route route : extra) {
+                if (route.matches(path)) {
+                    route.handler().handleRequest(exchange);
+                    return;
+                }
+            }
+            observedApi.handleRequest(exchange);
         });
+    }
+
+    /** API requests received and not answered yet (for the shutdown report). */
+    public int inFlight() {
+        return observedApi.inFlight();
     }
 
     public synchronized void start() {

@@ -50,8 +50,9 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static Clock clock() {
-        return Instant::now;
+    static Clock clock(ControllableClock clock) {
+        // The system's time unless the test control plane moved it (issue 13).
+        return clock;
     }
 
     @Provides
@@ -153,11 +154,15 @@ final class ApplicationModule {
     @Provides
     @Singleton
     static CaseEventDispatcher caseEventDispatcher(CaseEventOutbox outbox, CaseEventPublisher publisher,
-                                                   UnitOfWork unitOfWork, Clock clock, ServerConfig config) {
-        return new CaseEventDispatcher(outbox, publisher, unitOfWork, clock, config.events().delivery(),
-                dead -> DEAD_LETTERS.warn("Case event {} ({} of case {}) given up after {} attempts: {}",
-                        dead.event().eventId(), dead.event().eventType(), dead.event().caseId(), dead.attempts(),
-                        dead.lastError()));
+                                                   UnitOfWork unitOfWork, Clock clock, ServerConfig config,
+                                                   OutboxActivity activity) {
+        return new CaseEventDispatcher(outbox, activity.observe(publisher), unitOfWork, clock,
+                config.events().delivery(), dead -> {
+                    activity.deadLettered();
+                    DEAD_LETTERS.warn("Case event {} ({} of case {}) given up after {} attempts: {}",
+                            dead.event().eventId(), dead.event().eventType(), dead.event().caseId(),
+                            dead.attempts(), dead.lastError());
+                });
     }
 
     @Provides

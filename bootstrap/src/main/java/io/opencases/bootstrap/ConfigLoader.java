@@ -67,6 +67,11 @@ public final class ConfigLoader {
         options.put("event-webhook-secret", "OPENCASES_EVENT_WEBHOOK_SECRET");
         options.put("event-max-attempts", "OPENCASES_EVENT_MAX_ATTEMPTS");
         options.put("event-retry-initial-ms", "OPENCASES_EVENT_RETRY_INITIAL_MS");
+        // Issue 13: operability.
+        options.put("metrics", "OPENCASES_METRICS");
+        options.put("log-format", "OPENCASES_LOG_FORMAT");
+        options.put("test-api", "OPENCASES_TEST_API");
+        options.put("rate-limits", "OPENCASES_RATE_LIMITS");
         return Map.copyOf(options);
     }
 
@@ -166,7 +171,51 @@ public final class ConfigLoader {
             throw new ConfigException("The same access key id is configured more than once.");
         }
         return new ServerConfig(host, port, storage, region, accountId, auth.equals("sigv4"), credentials,
-                generated, quotas, events(values), database);
+                generated, quotas, events(values), database, operability(values, host, auth.equals("sigv4")));
+    }
+
+    private static ServerConfig.Operability operability(Map<String, String> values, String host, boolean auth) {
+        boolean metrics = booleanOption(values, "metrics", true);
+        boolean testApi = booleanOption(values, "test-api", false);
+        String format = values.getOrDefault("log-format", "text").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new ConfigException("--log-format must be 'text' or 'json' (got '" + format + "').");
+        }
+        String limits = values.getOrDefault("rate-limits", "none").toLowerCase(Locale.ROOT);
+        if (!limits.equals("none") && !limits.equals("aws")) {
+            throw new ConfigException("--rate-limits must be 'none' or 'aws' (got '" + limits + "').");
+        }
+        if (testApi && !auth && !isLoopback(host)) {
+            // Anyone who can reach the port could wipe the data: only with signatures, or on this machine alone.
+            throw new ConfigException("--test-api true with --auth none is refused on a non-loopback address ("
+                    + host + "): bind --host 127.0.0.1, or sign requests (--auth sigv4).");
+        }
+        return new ServerConfig.Operability(metrics,
+                format.equals("json") ? ServerConfig.LogFormat.JSON : ServerConfig.LogFormat.TEXT, testApi,
+                limits.equals("aws") ? ServerConfig.RateLimits.AWS : ServerConfig.RateLimits.NONE);
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            // Literal addresses only: a name is not resolved, so anything but a loopback literal is refused.
+            if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
+                return false;
+            }
+            return java.net.InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean booleanOption(Map<String, String> values, String name, boolean defaultValue) {
+        String value = values.getOrDefault(name, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigException("--" + name + " must be 'true' or 'false' (got '" + value + "').");
+        }
+        return value.equals("true");
     }
 
     /** Where durable storage keeps a generated key pair, in the credentials-file format. */

@@ -25,12 +25,20 @@ public final class Main {
             System.exit(2);
             return;
         }
+        LogFormat.apply(config.operability().logFormat());
         OpenCasesServer server = start(config);
         var stopRequested = new CountDownLatch(1);
         // SIGTERM and SIGINT are handled, not left to the JVM's default (which exits 143): a requested stop that
-        // drains cleanly is a success, so the process exits 0.
+        // drains cleanly is a success, so the process exits 0. A second signal while stopping changes nothing: the
+        // stop already under way finishes (drain, last delivery pass, index checkpoint, close) and then exits.
         for (String name : new String[]{"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+            Signal.handle(new Signal(name), signal -> {
+                if (stopRequested.getCount() == 0) {
+                    LOG.warn("SIG{} again while stopping: still finishing the stop ({} API requests in flight); "
+                            + "nothing acknowledged is lost", name, server.inFlight());
+                }
+                stopRequested.countDown();
+            });
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(SHUTDOWN_GRACE_MILLIS),
                 "opencases-shutdown"));

@@ -32,6 +32,9 @@ public final class OpenCasesServer {
     private final CaseEventDispatcher dispatcher;
     private final CaseIndexMaintenance maintenance;
     private final ServerConfig config;
+    private final Observability observability;
+    private Instant lastPendingCount = Instant.EPOCH;
+    private static final Duration PENDING_COUNT_INTERVAL = Duration.ofSeconds(5);
     /** Closed in this order on stop: the index and storage first, the embedded database last. */
     private final List<AutoCloseable> resources;
     private final ScheduledExecutorService delivery = daemonThread("opencases-event-delivery");
@@ -47,6 +50,7 @@ public final class OpenCasesServer {
         this.maintenance = component.indexMaintenance();
         this.config = component.config();
         this.mergeJobs = component.mergeJobRunner();
+        this.observability = component.observability();
         this.resources = List.copyOf(resources);
     }
 
@@ -54,11 +58,11 @@ public final class OpenCasesServer {
         // The index must agree with the store before the first search is answered.
         if (config.database().rebuildIndex()) {
             long began = System.nanoTime();
-            long cases = maintenance.rebuild();
+            long cases = observability.index().rebuilding(maintenance::rebuild);
             LOG.info("Search index rebuilt on request: {} cases in {} ms", cases,
                     (System.nanoTime() - began) / 1_000_000);
         } else {
-            var outcome = maintenance.start();
+            var outcome = observability.index().rebuilding(maintenance::start);
             if (outcome.rebuilt()) {
                 LOG.info("Search index rebuilt from the store: {} cases in {} ms", outcome.cases(),
                         outcome.took().toMillis());
@@ -67,6 +71,7 @@ public final class OpenCasesServer {
                         outcome.took().toMillis());
             }
         }
+        observability.database().ifPresent(DatabaseMonitor::start);
         rest.start();
         delivery.scheduleWithFixedDelay(this::deliver, DELIVERY_INTERVAL_MILLIS, DELIVERY_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -77,6 +82,9 @@ public final class OpenCasesServer {
     }
 
     private void runMerges() {
+        if (databaseDown()) {
+            return;
+        }
         try {
             mergeJobs.runPending();
         } catch (RuntimeException e) {
@@ -90,9 +98,22 @@ public final class OpenCasesServer {
         return mergeJobs;
     }
 
+    /** While the database monitor reports an outage the loops wait instead of failing (and logging) every pass. */
+    private boolean databaseDown() {
+        return observability.database().flatMap(DatabaseMonitor::outage).isPresent();
+    }
+
     private void deliver() {
+        if (databaseDown()) {
+            return;
+        }
         try {
             dispatcher.dispatch();
+            Instant now = Instant.now();
+            if (now.isAfter(lastPendingCount.plus(PENDING_COUNT_INTERVAL))) {
+                lastPendingCount = now;
+                observability.countPendingEvents();
+            }
         } catch (RuntimeException e) {
             // The loop must survive anything: events stay in the outbox and the next pass tries again.
             LOG.error("Case event delivery pass failed", e);
@@ -100,8 +121,13 @@ public final class OpenCasesServer {
     }
 
     private void followChanges() {
+        if (databaseDown()) {
+            return;
+        }
         try {
+            long began = System.nanoTime();
             maintenance.follow();
+            observability.index().passed(Duration.ofNanos(System.nanoTime() - began));
             Instant now = Instant.now();
             if (now.isAfter(lastCheckpoint.plus(CHECKPOINT_INTERVAL))) {
                 maintenance.checkpoint();
@@ -133,6 +159,11 @@ public final class OpenCasesServer {
         });
     }
 
+    /** API requests received and not answered yet. */
+    public int inFlight() {
+        return rest.inFlight();
+    }
+
     public int port() {
         return rest.port();
     }
@@ -150,8 +181,14 @@ public final class OpenCasesServer {
         if (delivery.isShutdown()) {
             return;
         }
+        LOG.info("Stopping: {} API requests in flight (waiting up to {} ms for them); {}", rest.inFlight(),
+                graceMillis, observability.outboxSummary());
         rest.stop(graceMillis);
         merging.shutdown();
+        if (rest.inFlight() > 0) {
+            LOG.warn("{} API requests were still in flight after {} ms; their connections are closed unanswered "
+                    + "(a write that committed stays committed)", rest.inFlight(), graceMillis);
+        }
         delivery.shutdown();
         indexing.shutdown();
         try {
@@ -162,12 +199,15 @@ public final class OpenCasesServer {
             Thread.currentThread().interrupt();
         }
         deliver();
+        String lastOutbox = observability.outboxSummary();
         try {
             maintenance.follow();
             maintenance.checkpoint();
         } catch (RuntimeException e) {
             LOG.warn("Final search index checkpoint failed; the index catches up or rebuilds at next start", e);
         }
+        // Stop watching the database before it is closed, so its going away is not reported as an outage.
+        observability.database().ifPresent(DatabaseMonitor::close);
         var failures = new ArrayList<Exception>();
         for (AutoCloseable resource : resources) {
             try {
@@ -177,5 +217,6 @@ public final class OpenCasesServer {
             }
         }
         failures.forEach(e -> LOG.warn("Closing a resource failed", e));
+        LOG.info("Stopped; {}", lastOutbox);
     }
 }

@@ -99,9 +99,10 @@ final class RestModule {
     @Provides
     @Singleton
     static RestServer server(ServerConfig config, ServiceModel model, Map<String, OperationHandler> operations,
-                             RequestAuthenticator authenticator) {
+                             RequestAuthenticator authenticator, OperabilityModule.Edges edges) {
         var handler = new CasesHttpHandler(new Router(model), new RequestBinder(model), new ShapeValidator(model),
-                operations, authenticator);
-        return new RestServer(config.host(), config.port(), handler);
+                operations, authenticator, edges.availability(), edges.throttle());
+        return new RestServer(config.host(), config.port(), handler, RestServer.DEFAULT_WORKER_THREADS, edges.observer(),
+                edges.routes());
     }
 }

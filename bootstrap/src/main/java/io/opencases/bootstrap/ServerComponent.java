@@ -30,6 +30,9 @@ public interface ServerComponent {
     /** What the server closes when it stops (the index, the storage pool). */
     java.util.Set<AutoCloseable> resources();
 
+    /** Metrics, readiness, the outbox's and the index's progress (issue 13). */
+    Observability observability();
+
     /** The implemented operations by name. */
     Map<String, OperationHandler> operations();
 

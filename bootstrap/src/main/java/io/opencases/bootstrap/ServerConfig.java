@@ -11,7 +11,15 @@ import java.util.List;
  */
 public record ServerConfig(String host, int port, Storage storage, String region, String accountId,
                            boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
-                           Quotas quotas, Events events, Database database) {
+                           Quotas quotas, Events events, Database database, Operability operability) {
+
+    /** Every setting but the operability ones, which take their defaults. */
+    public ServerConfig(String host, int port, Storage storage, String region, String accountId,
+                        boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
+                        Quotas quotas, Events events, Database database) {
+        this(host, port, storage, region, accountId, authEnabled, credentials, generatedCredentials, quotas, events,
+                database, Operability.DEFAULT);
+    }
 
     public enum Storage {
         /** Everything in the process; gone on exit. */
@@ -52,8 +60,38 @@ public record ServerConfig(String host, int port, Storage storage, String region
 
     public ServerConfig withDatabase(Database newDatabase) {
         return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
-                generatedCredentials, quotas, events, newDatabase);
+                generatedCredentials, quotas, events, newDatabase, operability);
     }
+
+    public ServerConfig withOperability(Operability newOperability) {
+        return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
+                generatedCredentials, quotas, events, database, newOperability);
+    }
+
+    /**
+     * How the server is run and watched (issue 13): Prometheus metrics at /metrics, the log format, the test
+     * control plane under /_opencases/, and AWS's request-rate quotas.
+     */
+    public record Operability(boolean metrics, LogFormat logFormat, boolean testApi, RateLimits rateLimits) {
+        public static final Operability DEFAULT = new Operability(true, LogFormat.TEXT, false, RateLimits.NONE);
+
+        public Operability withTestApi(boolean on) {
+            return new Operability(metrics, logFormat, on, rateLimits);
+        }
+
+        public Operability withMetrics(boolean on) {
+            return new Operability(on, logFormat, testApi, rateLimits);
+        }
+
+        public Operability withRateLimits(RateLimits limits) {
+            return new Operability(metrics, logFormat, testApi, limits);
+        }
+    }
+
+    public enum LogFormat { TEXT, JSON }
+
+    /** {@code AWS}: the per-account request quotas AWS documents for Connect Cases, answered with 429. */
+    public enum RateLimits { NONE, AWS }
 
     /**
      * Where case events go: the log (when {@code log}, or when no webhook is configured) and every webhook URL,

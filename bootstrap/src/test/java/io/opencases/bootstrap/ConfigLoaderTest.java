@@ -178,4 +178,43 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--rebuild-index", "yes"}, Map.of()))
                 .hasMessageContaining("--rebuild-index");
     }
+
+    @Test
+    void operabilityDefaultsAndFlags() {
+        var defaults = ConfigLoader.load(new String[]{"--storage", "memory"}, Map.of()).operability();
+        assertThat(defaults).isEqualTo(ServerConfig.Operability.DEFAULT);
+        assertThat(defaults.metrics()).isTrue();
+        assertThat(defaults.testApi()).isFalse();
+        assertThat(defaults.rateLimits()).isEqualTo(ServerConfig.RateLimits.NONE);
+        assertThat(defaults.logFormat()).isEqualTo(ServerConfig.LogFormat.TEXT);
+
+        var set = ConfigLoader.load(new String[]{"--storage", "memory", "--metrics", "false", "--log-format", "json",
+                "--test-api", "true", "--rate-limits", "aws"}, Map.of()).operability();
+        assertThat(set).isEqualTo(new ServerConfig.Operability(false, ServerConfig.LogFormat.JSON, true,
+                ServerConfig.RateLimits.AWS));
+        assertThat(ConfigLoader.load(new String[]{"--storage", "memory"}, Map.of("OPENCASES_TEST_API", "true"))
+                .operability().testApi()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--log-format", "xml"}, Map.of()))
+                .hasMessageContaining("--log-format");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--rate-limits", "fast"}, Map.of()))
+                .hasMessageContaining("--rate-limits");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--metrics", "maybe"}, Map.of()))
+                .hasMessageContaining("--metrics");
+    }
+
+    @Test
+    void theTestApiWithoutAuthIsRefusedOffLoopback() {
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--storage", "memory", "--test-api", "true",
+                "--auth", "none", "--host", "0.0.0.0"}, Map.of())).hasMessageContaining("--test-api")
+                .hasMessageContaining("non-loopback");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--storage", "memory", "--test-api", "true",
+                "--auth", "none", "--host", "db.example.com"}, Map.of())).hasMessageContaining("non-loopback");
+        for (String loopback : new String[]{"127.0.0.1", "localhost", "::1", "127.0.0.2"}) {
+            assertThat(ConfigLoader.load(new String[]{"--storage", "memory", "--test-api", "true", "--auth", "none",
+                    "--host", loopback}, Map.of()).operability().testApi()).as(loopback).isTrue();
+        }
+        // Signed requests may come from anywhere.
+        assertThat(ConfigLoader.load(new String[]{"--storage", "memory", "--test-api", "true", "--host", "0.0.0.0"},
+                Map.of()).operability().testApi()).isTrue();
+    }
 }

@@ -32,6 +32,9 @@ public interface CaseEventOutbox {
 
     List<DeadLetter> deadLetters();
 
+    /** Drops the domain's events, pending and dead alike: the domain's data was erased (a test reset). */
+    void discardDomain(String domainId);
+
     /**
      * Whether this server instance may deliver now. With several instances on one store only the holder of the
      * delivery lease delivers, so each event goes out once and in order per case, not once per instance. The lease

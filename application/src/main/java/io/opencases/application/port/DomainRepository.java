@@ -26,6 +26,9 @@ public interface DomainRepository {
     /** Removes the domain and its settings. */
     void delete(String domainId);
 
+    /** Up to {@code limit} domains of every account in id order after {@code afterId} (null: from the first). */
+    List<CasesDomain> listAll(String afterId, int limit);
+
     Optional<CaseEventConfiguration> findEventConfiguration(String domainId);
 
     void saveEventConfiguration(String domainId, CaseEventConfiguration configuration);

@@ -51,9 +51,11 @@ public final class CaseIndexMaintenance {
     private final Duration minimumRetention;
 
     /** Everything at or below this position has been applied. */
-    private long settled;
+    private volatile long settled;
     /** Positions above {@code settled} already applied. */
     private final Set<Long> applied = new HashSet<>();
+    /** The highest feed position read and applied (or found applied here), for the metrics' lag behind the head. */
+    private volatile long highestRead;
     /** Marks taken and not yet settled, oldest first. */
     private final ArrayDeque<CaseChangeFeed.Mark> marks = new ArrayDeque<>();
 
@@ -208,6 +210,11 @@ public final class CaseIndexMaintenance {
         return count;
     }
 
+    /** The highest feed position this instance has read and applied (for the lag behind the feed's head). */
+    public long position() {
+        return Math.max(settled, highestRead);
+    }
+
     /** Makes the index durable up to what is settled, once the indexer has applied everything handed to it. */
     public void checkpoint() {
         long position = settled;
@@ -238,6 +245,7 @@ public final class CaseIndexMaintenance {
             }
             for (CaseChangeFeed.Change change : changes) {
                 position = change.position();
+                highestRead = Math.max(highestRead, position);
                 if (change.position() > settled && !applied.contains(change.position())) {
                     if (!indexing.appliedHere(change.position())) {
                         apply(change);

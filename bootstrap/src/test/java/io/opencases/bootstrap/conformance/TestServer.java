@@ -64,6 +64,21 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(QUOTAS, true, events);
     }
 
+    /**
+     * A server of the suite (memory, or PostgreSQL in the second pass) with these operability settings (issue 13:
+     * metrics, test control plane, rate limits).
+     */
+    public static TestServer start(ServerConfig.Operability operability) {
+        var config = config(QUOTAS, true, ServerConfig.Events.DEFAULT).withOperability(operability);
+        return new TestServer(TestDatabases.postgresRequested() ? TestDatabases.onPostgres(config) : config);
+    }
+
+    /** A server of the suite publishing case events as {@code events} says, with these operability settings. */
+    public static TestServer start(ServerConfig.Events events, ServerConfig.Operability operability) {
+        var config = config(QUOTAS, true, events).withOperability(operability);
+        return new TestServer(TestDatabases.postgresRequested() ? TestDatabases.onPostgres(config) : config);
+    }
+
     /** A server with authentication off (--auth none), for raw HTTP tests of the wire protocol. */
     public static TestServer startWithoutAuthentication() {
         return new TestServer(QUOTAS, false, ServerConfig.Events.DEFAULT);

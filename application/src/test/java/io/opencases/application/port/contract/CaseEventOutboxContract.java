@@ -85,4 +85,26 @@ public interface CaseEventOutboxContract {
             assertThat(d.lastError()).isEqualTo("receiver said 500");
         });
     }
+
+    @Test
+    default void discardingADomainDropsItsPendingAndDeadEventsOnly() {
+        CaseEventOutbox outbox = newOutbox();
+        CaseEvent pendingGone = event("case-1", CaseEvent.CASE_CREATED);
+        outbox.append(pendingGone);
+        long deadSequence = outbox.pending(10).get(0).sequence();
+        outbox.markDead(deadSequence, 3, "gone");
+        CaseEvent sameDomain = new CaseEvent(UUID.randomUUID().toString(), pendingGone.accountId(),
+                pendingGone.region(), pendingGone.domainId(), "case-2", CaseEvent.CASE_UPDATED, T0,
+                pendingGone.resources(), List.of(), List.of(), pendingGone.user(), pendingGone.iamPrincipalArn(),
+                null, null);
+        outbox.append(sameDomain);
+        CaseEvent kept = event("case-1", CaseEvent.CASE_CREATED);
+        outbox.append(kept);
+
+        outbox.discardDomain(pendingGone.domainId());
+
+        assertThat(outbox.pending(10)).extracting(CaseEventOutbox.Entry::event).containsExactly(kept);
+        assertThat(outbox.deadLetters()).extracting(CaseEventOutbox.DeadLetter::event)
+                .noneMatch(e -> e.domainId().equals(pendingGone.domainId()));
+    }
 }

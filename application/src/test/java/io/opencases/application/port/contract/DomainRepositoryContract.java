@@ -197,4 +197,24 @@ public interface DomainRepositoryContract {
         assertThat(domainRepository().findEventConfiguration(one.domainId())).contains(configuration);
         assertThat(domainRepository().findEventConfiguration(two.domainId())).isEmpty();
     }
+
+    @Test
+    default void listAllWalksEveryAccountsDomainsInIdOrder() {
+        var mine = inserted(newAccountId(), "One");
+        var theirs = inserted(newAccountId(), "Two");
+        var seen = new ArrayList<CasesDomain>();
+        String after = null;
+        while (true) {
+            var page = domainRepository().listAll(after, 2);
+            if (page.isEmpty()) {
+                break;
+            }
+            assertThat(page.size()).isLessThanOrEqualTo(2);
+            seen.addAll(page);
+            after = page.get(page.size() - 1).domainId();
+        }
+        assertThat(seen).contains(mine, theirs);
+        assertThat(seen).extracting(CasesDomain::domainId).isSortedAccordingTo(Comparator.naturalOrder())
+                .doesNotHaveDuplicates();
+    }
 }
