@@ -50,6 +50,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final CaseEventOutbox outbox;
     private final CaseChangeFeed changeFeed;
     private final UnitOfWork unitOfWork;
+    private final io.opencases.application.port.AgentRepository agents;
 
     private JdbcStorage(DataSource connections, int maxPoolSize) {
         migrate(connections);
@@ -70,6 +71,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.relatedItems = new JdbcRelatedItemRepository(jdbi);
         this.outbox = new JdbcCaseEventOutbox(jdbi, lease);
         this.changeFeed = new JdbcCaseChangeFeed(jdbi);
+        this.agents = new JdbcAgentRepository(jdbi);
     }
 
     /** A HikariCP pool on the server, schema migrated with Flyway (a server on an older schema upgrades itself). */
@@ -152,6 +154,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    public io.opencases.application.port.AgentRepository agents() {
+        return agents;
     }
 
     /** For this package's tests, which look at the tables directly. */
