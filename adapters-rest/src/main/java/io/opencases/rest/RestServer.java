@@ -20,7 +20,15 @@ public final class RestServer {
     private final GracefulShutdownHandler root;
     private Undertow undertow;
 
+    /** Another driving adapter served on the same listener below {@code prefix} (the agent workspace). */
+    public record Mount(String prefix, HttpHandler handler) {
+    }
+
     public RestServer(String host, int port, CasesHttpHandler api) {
+        this(host, port, api, java.util.List.of());
+    }
+
+    public RestServer(String host, int port, CasesHttpHandler api, java.util.Collection<Mount> mounts) {
         this.host = host;
         this.port = port;
         HttpHandler health = exchange -> {
@@ -30,7 +38,16 @@ public final class RestServer {
         this.root = new GracefulShutdownHandler(exchange -> {
             if (Methods.GET.equals(exchange.getRequestMethod()) && "/health".equals(exchange.getRequestURI())) {
                 health.handleRequest(exchange);
-            } else {
+                return;
+            }
+            String path = exchange.getRequestPath();
+            for (Mount mount : mounts) {
+                if (path.equals(mount.prefix()) || path.startsWith(mount.prefix() + "/")) {
+                    mount.handler().handleRequest(exchange);
+                    return;
+                }
+            }
+            {
                 api.handleRequest(exchange);
             }
         });

@@ -67,6 +67,9 @@ public final class ConfigLoader {
         options.put("event-webhook-secret", "OPENCASES_EVENT_WEBHOOK_SECRET");
         options.put("event-max-attempts", "OPENCASES_EVENT_MAX_ATTEMPTS");
         options.put("event-retry-initial-ms", "OPENCASES_EVENT_RETRY_INITIAL_MS");
+        // The agent workspace (issue 12).
+        options.put("workspace", "OPENCASES_WORKSPACE");
+        options.put("admin-password", "OPENCASES_ADMIN_PASSWORD");
         return Map.copyOf(options);
     }
 
@@ -166,7 +169,19 @@ public final class ConfigLoader {
             throw new ConfigException("The same access key id is configured more than once.");
         }
         return new ServerConfig(host, port, storage, region, accountId, auth.equals("sigv4"), credentials,
-                generated, quotas, events(values), database);
+                generated, quotas, events(values), database, workspace(values));
+    }
+
+    private static ServerConfig.Workspace workspace(Map<String, String> values) {
+        String enabled = values.getOrDefault("workspace", "true").toLowerCase(Locale.ROOT);
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new ConfigException("--workspace must be 'true' or 'false' (got '" + enabled + "').");
+        }
+        String password = values.get("admin-password");
+        if (password != null && (password.length() < 8 || password.length() > 72)) {
+            throw new ConfigException("--admin-password must have 8 to 72 characters.");
+        }
+        return new ServerConfig.Workspace(enabled.equals("true"), password);
     }
 
     /** Where durable storage keeps a generated key pair, in the credentials-file format. */
@@ -298,6 +313,11 @@ public final class ConfigLoader {
             throw new ConfigException("--" + name + " must be a whole number from " + min + " to " + max
                     + " (got '" + value + "').");
         }
+    }
+
+    /** A random password for the first admin agent: 20 letters and digits. */
+    static String generatePassword() {
+        return randomString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20);
     }
 
     private static String generateKeyId() {

@@ -9,7 +9,7 @@ import javax.inject.Singleton;
 /** The server on in-memory storage (--storage memory). */
 @Singleton
 @Component(modules = {ApplicationModule.class, MemoryStorageModule.class, RestModule.class,
-        EventModule.class, SearchModule.class})
+        EventModule.class, SearchModule.class, WebModule.class})
 interface MemoryServerComponent extends ServerComponent {
     @Component.Factory
     interface Factory {

@@ -68,10 +68,19 @@ abstract class MemoryStorageModule {
     @Binds
     abstract CaseChangeFeed changeFeed(MemoryCaseChangeFeed feed);
 
+    @Binds
+    abstract io.opencases.application.port.AgentRepository agents(io.opencases.memory.MemoryAgentRepository agents);
+
     /** The adapter classes carry no @Inject, so their singletons are made here. */
     @Module
     static final class Instances {
         private Instances() {
+        }
+
+        @dagger.Provides
+        @Singleton
+        static io.opencases.memory.MemoryAgentRepository agents() {
+            return new io.opencases.memory.MemoryAgentRepository();
         }
 
         @dagger.Provides

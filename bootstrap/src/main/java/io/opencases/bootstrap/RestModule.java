@@ -92,9 +92,9 @@ final class RestModule {
     @Provides
     @Singleton
     static RestServer server(ServerConfig config, ServiceModel model, Map<String, OperationHandler> operations,
-                             RequestAuthenticator authenticator) {
+                             RequestAuthenticator authenticator, java.util.Set<RestServer.Mount> mounts) {
         var handler = new CasesHttpHandler(new Router(model), new RequestBinder(model), new ShapeValidator(model),
                 operations, authenticator);
-        return new RestServer(config.host(), config.port(), handler);
+        return new RestServer(config.host(), config.port(), handler, mounts);
     }
 }

@@ -30,6 +30,11 @@ public interface ServerComponent {
     /** What the server closes when it stops (the index, the storage pool). */
     java.util.Set<AutoCloseable> resources();
 
+    /** The agent workspace (mounted and started only when enabled) and the agents it signs in. */
+    io.opencases.web.Workspace workspace();
+
+    io.opencases.application.agent.AgentService agentService();
+
     /** The implemented operations by name. */
     Map<String, OperationHandler> operations();
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record ServerConfig(String host, int port, Storage storage, String region, String accountId,
                            boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
-                           Quotas quotas, Events events, Database database) {
+                           Quotas quotas, Events events, Database database, Workspace workspace) {
 
     public enum Storage {
         /** Everything in the process; gone on exit. */
@@ -52,7 +52,28 @@ public record ServerConfig(String host, int port, Storage storage, String region
 
     public ServerConfig withDatabase(Database newDatabase) {
         return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
-                generatedCredentials, quotas, events, newDatabase);
+                generatedCredentials, quotas, events, newDatabase, workspace);
+    }
+
+    /** A configuration with the default workspace settings. */
+    public ServerConfig(String host, int port, Storage storage, String region, String accountId,
+                        boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
+                        Quotas quotas, Events events, Database database) {
+        this(host, port, storage, region, accountId, authEnabled, credentials, generatedCredentials, quotas, events,
+                database, Workspace.DEFAULT);
+    }
+
+    public ServerConfig withWorkspace(Workspace newWorkspace) {
+        return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
+                generatedCredentials, quotas, events, database, newWorkspace);
+    }
+
+    /**
+     * The agent workspace under /workspace/ (on unless switched off) and the password of the first admin agent,
+     * made at the first start (null: a generated one, printed once).
+     */
+    public record Workspace(boolean enabled, String adminPassword) {
+        public static final Workspace DEFAULT = new Workspace(true, null);
     }
 
     /**
