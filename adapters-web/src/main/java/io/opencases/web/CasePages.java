@@ -151,7 +151,7 @@ final class CasePages {
             }
             update(r, domainId, caseId, writes);
         } catch (DomainException e) {
-            return form(c, posted, bases, e.getMessage(), true);
+            return form(c, posted, bases, c.catalog.humanize(e.getMessage()), true);
         }
         return form(new LoadedCase(r, domainId, caseId), Map.of(), Map.of(), "Saved.", false);
     }
@@ -183,8 +183,13 @@ final class CasePages {
     }
 
     void update(WebRequest r, String domainId, String caseId, List<FieldWrite> writes) {
-        useCases.cases().updateCase(new CaseCommands.UpdateCase(r.caller(), domainId, caseId, writes,
-                AgentService.performedBy(r.agent)));
+        try {
+            useCases.cases().updateCase(new CaseCommands.UpdateCase(r.caller(), domainId, caseId, writes,
+                    AgentService.performedBy(r.agent)));
+        } catch (DomainException.Invalid e) {
+            throw new DomainException.Invalid(DomainCatalog.load(useCases, r.caller(), domainId)
+                    .humanize(e.getMessage()));
+        }
     }
 
     /** The rules' outcome for the values in the form (not saved yet), over the case's other values, as JSON. */
@@ -328,7 +333,7 @@ final class CasePages {
         items.stream()
                 .sorted(Comparator.comparing((RelatedItemCommands.RelatedItemView v) -> v.item().associationTime())
                         .reversed())
-                .forEach(v -> entries.add(entry(v, c)));
+                .forEach(v -> entries.add(entry(r, v, c)));
         List<AuditEvent> events = DomainCatalog.all(token -> useCases.cases().getCaseAuditEvents(
                 new CaseCommands.GetCaseAuditEvents(r.caller(), domainId, c.caseId, new PageRequest(100, token))));
         var history = new ArrayList<HistoryEntry>();
@@ -338,7 +343,7 @@ final class CasePages {
         return new Feed(c.base() + "/comments", entries, history);
     }
 
-    private static FeedEntry entry(RelatedItemCommands.RelatedItemView view, LoadedCase c) {
+    private FeedEntry entry(WebRequest r, RelatedItemCommands.RelatedItemView view, LoadedCase c) {
         RelatedItem item = view.item();
         String when = FieldForms.displayTime(item.associationTime());
         String who = who(item.createdBy());
@@ -360,7 +365,7 @@ final class CasePages {
                     sla.status(now).name(), null);
         }
         if (content instanceof RelatedItemContent.ConnectCase connected) {
-            return new FeedEntry("case", when, who, "Connected case", connected.caseId(), null,
+            return new FeedEntry("case", when, who, "Connected case", connectedTitle(r, c, connected.caseId()), null,
                     "/workspace/d/" + c.catalog.domainId() + "/cases/" + connected.caseId());
         }
         var custom = (RelatedItemContent.Custom) content;
@@ -369,6 +374,17 @@ final class CasePages {
                         + FieldForms.display(c.catalog.fields.get(v.fieldId()), v.value(), c.catalog))
                 .collect(Collectors.joining("; "));
         return new FeedEntry("custom", when, who, "Custom item", body, null, null);
+    }
+
+    /** The connected case's title, or its id when it is gone. */
+    private String connectedTitle(WebRequest r, LoadedCase c, String caseId) {
+        try {
+            var view = useCases.cases().getCase(new CaseCommands.GetCase(r.caller(), c.catalog.domainId(), caseId,
+                    List.of(SystemFields.TITLE)));
+            return view.fields().isEmpty() ? caseId : FieldForms.text(view.fields().get(0).value());
+        } catch (DomainException.NotFound gone) {
+            return caseId + " (deleted)";
+        }
     }
 
     private static HistoryEntry historyEntry(AuditEvent event, DomainCatalog catalog) {

@@ -68,6 +68,17 @@ final class DomainCatalog {
         return value;
     }
 
+    /** A use case's message with custom field ids replaced by the field names the agent sees. */
+    String humanize(String message) {
+        String result = message;
+        for (Field f : fields.values()) {
+            if (!f.isSystem() && result.contains(f.fieldId())) {
+                result = result.replace(f.fieldId(), f.name());
+            }
+        }
+        return result;
+    }
+
     /** Every item of a paginated listing, following its tokens. */
     static <T> List<T> all(Function<String, Page<T>> listing) {
         var items = new ArrayList<T>();

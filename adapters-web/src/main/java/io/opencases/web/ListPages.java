@@ -214,10 +214,13 @@ final class ListPages {
                     }
                     cases.update(r, domainId, caseId, List.of(new CaseCommands.FieldWrite(SystemFields.STATUS,
                             new FieldValue.StringValue(status))));
-                    results.add(new BulkResult(title, true, "status set to " + status));
+                    results.add(new BulkResult(title, true, "status set to "
+                            + DomainCatalog.load(useCases, r.caller(), domainId).optionName(SystemFields.STATUS,
+                            status)));
                 }
                 done++;
             } catch (DomainException e) {
+                // CasePages.update already names fields by their names.
                 results.add(new BulkResult(title, false, e.getMessage()));
             }
         }

@@ -94,6 +94,12 @@
       }
       if (input === focused) refocus = counterpart;
     }
+    // The answer to the agent's own save stays a moment, even when the live update of that save comes right after.
+    const message = old.querySelector(':scope > p[role]');
+    if (message && !fresh.querySelector(':scope > p[role]') && Date.now() - Number(old.dataset.swappedAt || 0) < 3000) {
+      fresh.prepend(message);
+      fresh.dataset.swappedAt = old.dataset.swappedAt;
+    }
     replace(old, fresh);
     if (refocus) refocus.focus();
     if ([...fresh.querySelectorAll('[name^="f."]')].some(isDirty)) evaluateRules(fresh);
@@ -149,6 +155,12 @@
 
   document.body.addEventListener('case-refresh', () => soon(refreshCase));
   document.body.addEventListener('list-refresh', () => soon(refreshList));
+  document.addEventListener('htmx:afterSwap', (e) => {
+    const form = document.getElementById('case-fields');
+    if (form && (e.detail.elt === form || e.detail.target === form || !form.dataset.swappedAt)) {
+      form.dataset.swappedAt = String(Date.now());
+    }
+  });
   document.addEventListener('htmx:afterRequest', (e) => {
     if (e.detail.elt.id === 'comment-form' && e.detail.successful) e.detail.elt.reset();
   });

@@ -455,4 +455,61 @@ class WorkspaceBrowserTest {
             assertThat(sam.getByRole(AriaRole.HEADING, named("Pick a domain"))).isVisible();
         }
     }
+
+    @Test
+    void theFeedShowsEveryKindOfItemNewestFirstWithTheSlasStatus() {
+        String other = seed.newCase("The connected case");
+        String caseId = seed.newCase("Case with every kind of item");
+        seed.everyKindOfItem(caseId, 2, other);
+        signInAsAdmin();
+        openCase(page, caseId);
+
+        var entries = feed(page).getByRole(AriaRole.LISTITEM);
+        assertThat(entries).hasCount(7);
+        assertThat(entries.nth(0)).containsText("Custom item");
+        assertThat(entries.nth(0)).containsText("Resolution: Custom note");
+        assertThat(entries.nth(1)).containsText("Connected case");
+        assertThat(entries.nth(2)).containsText("SLA: First response");
+        assertThat(entries.nth(2).locator(".badge")).hasText("Active");
+        assertThat(entries.nth(3)).containsText("File");
+        assertThat(entries.nth(4)).containsText("Contact");
+        assertThat(entries.nth(5)).containsText("Comment number 2");
+        assertThat(entries.nth(6)).containsText("Comment number 1");
+        screenshot("case-activity");
+        entries.nth(1).getByRole(AriaRole.LINK).click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("The connected case"))).isVisible();
+    }
+
+    @Test
+    void anAgentSavesAViewWithItsFilterSortAndColumns() {
+        seed.newCase("Saved view: billing one", seed.category, "billing", seed.refundReason, "Charged twice");
+        seed.newCase("Saved view: technical", seed.category, "technical");
+        signInAsAdmin();
+        page.navigate(base + "/d/" + seed.domainId + "/cases");
+        page.getByText("Save a view").click();
+        page.getByLabel("View name", new Page.GetByLabelOptions().setExact(true)).fill("Billing queue");
+        page.getByLabel("Words to match", new Page.GetByLabelOptions().setExact(true)).fill("Saved view");
+        page.getByLabel("Where field", new Page.GetByLabelOptions().setExact(true)).selectOption(seed.category);
+        page.getByLabel("equals", new Page.GetByLabelOptions().setExact(true)).fill("billing");
+        page.getByLabel("Sort by", new Page.GetByLabelOptions().setExact(true)).selectOption("title");
+        page.getByLabel("Order", new Page.GetByLabelOptions().setExact(true)).selectOption("asc");
+        page.getByRole(AriaRole.CHECKBOX, named("Category")).check();
+        page.getByRole(AriaRole.CHECKBOX, named("Assigned User")).uncheck();
+        page.getByRole(AriaRole.BUTTON, named("Save view")).click();
+
+        var views = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Views"));
+        assertThat(views.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Billing queue 1")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Billing queue"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, named("Saved view: billing one"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, named("Saved view: technical"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.COLUMNHEADER, named("Category"))).isVisible();
+        assertThat(page.getByRole(AriaRole.COLUMNHEADER, named("Assigned User"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.CELL, named("Billing"))).isVisible();
+        screenshot("saved-view");
+
+        page.getByRole(AriaRole.BUTTON, named("Delete view Billing queue")).click();
+        assertThat(views.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Billing queue 1")))
+                .hasCount(0);
+    }
 }

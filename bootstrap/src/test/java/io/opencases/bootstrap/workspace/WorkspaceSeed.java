@@ -93,6 +93,33 @@ public final class WorkspaceSeed {
                 .performedBy(u -> u.customEntity("api-client")));
     }
 
+    /**
+     * One related item of every kind after {@code comments} comments: a contact, a file, an SLA on the status, a
+     * connected case and a custom item (so the newest is the custom item).
+     */
+    public void everyKindOfItem(String caseId, int comments, String connectedCaseId) {
+        for (int i = 1; i <= comments; i++) {
+            comment(caseId, "Comment number " + i);
+        }
+        create(caseId, RelatedItemType.CONTACT, RelatedItemInputContent.builder().contact(c -> c.contactArn(
+                "arn:aws:connect:us-east-1:111111111111:instance/i/contact/c-" + caseId)).build());
+        create(caseId, RelatedItemType.FILE, RelatedItemInputContent.builder().file(f -> f.fileArn(
+                "arn:aws:connect:us-east-1:111111111111:instance/i/file/receipt.pdf")).build());
+        create(caseId, RelatedItemType.SLA, RelatedItemInputContent.builder().sla(s -> s.slaInputConfiguration(c -> c
+                .name("First response").type("CaseField").fieldId("status")
+                .targetFieldValues(FieldValueUnion.builder().stringValue("closed").build())
+                .targetSlaMinutes(240L))).build());
+        create(caseId, RelatedItemType.CONNECT_CASE, RelatedItemInputContent.builder().connectCase(c -> c
+                .caseId(connectedCaseId)).build());
+        create(caseId, RelatedItemType.CUSTOM, RelatedItemInputContent.builder().custom(c -> c.fields(
+                text(resolution, "Custom note"))).build());
+    }
+
+    private void create(String caseId, RelatedItemType type, RelatedItemInputContent content) {
+        cases.createRelatedItem(b -> b.domainId(domainId).caseId(caseId).type(type).content(content)
+                .performedBy(u -> u.customEntity("api-client")));
+    }
+
     public static FieldValue text(String id, String value) {
         return FieldValue.builder().id(id).value(FieldValueUnion.builder().stringValue(value).build()).build();
     }
