@@ -19,6 +19,7 @@ public final class RestServer {
     private final int port;
     private final GracefulShutdownHandler root;
     private Undertow undertow;
+    private final java.util.List<Mount> mounts;
 
     /** Another driving adapter served on the same listener below {@code prefix} (the agent workspace). */
     public record Mount(String prefix, HttpHandler handler) {
@@ -31,6 +32,7 @@ public final class RestServer {
     public RestServer(String host, int port, CasesHttpHandler api, java.util.Collection<Mount> mounts) {
         this.host = host;
         this.port = port;
+        this.mounts = java.util.List.copyOf(mounts);
         HttpHandler health = exchange -> {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send("{\"status\":\"UP\"}", StandardCharsets.UTF_8);
@@ -73,6 +75,17 @@ public final class RestServer {
     public synchronized void stop(long graceMillis) {
         if (undertow == null) {
             return;
+        }
+        // Mounted adapters end their long-lived streams (server-sent events) first: the wait below would wait for
+        // them.
+        for (Mount mount : mounts) {
+            if (mount.handler() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Stopping anyway; the connections close with the listener.
+                }
+            }
         }
         root.shutdown();
         try {

@@ -390,7 +390,8 @@ final class CasePages {
     private static HistoryEntry historyEntry(AuditEvent event, DomainCatalog catalog) {
         var changes = new ArrayList<Change>();
         for (AuditEvent.Change change : event.fields()) {
-            if (SystemFields.isServiceOwned(change.fieldId())) {
+            // Ids the server assigns say nothing to an agent.
+            if (SystemFields.isServiceOwned(change.fieldId()) || "relatedItemId".equals(change.fieldId())) {
                 continue;
             }
             Field field = catalog.fields.get(change.fieldId());

@@ -74,7 +74,8 @@ final class ListPages {
                 new FieldFilter.Comparison(FieldFilter.Operator.EQUAL_TO, SystemFields.ASSIGNED_USER,
                         new FieldValue.UserArnValue(r.agent.userArn())))), null, CaseSort.DEFAULT, DEFAULT_COLUMNS,
                 null));
-        String since = DateTimeFormatter.ISO_INSTANT.format(Instant.now().minus(RECENT).truncatedTo(ChronoUnit.SECONDS));
+        String since = DateTimeFormatter.ISO_INSTANT.format(
+                Instant.now().minus(RECENT).truncatedTo(ChronoUnit.SECONDS));
         specs.add(new ViewSpec("recent", "Recently updated", new FieldFilter.Comparison(
                 FieldFilter.Operator.GREATER_THAN_OR_EQUAL_TO, SystemFields.LAST_UPDATED_DATETIME,
                 new FieldValue.StringValue(since)), null, CaseSort.DEFAULT, DEFAULT_COLUMNS, null));

@@ -85,7 +85,11 @@ final class LiveUpdates implements AutoCloseable {
     public void close() {
         loop.shutdownNow();
         for (ServerSentEventConnection connection : events.getConnections()) {
-            connection.shutdown();
+            try {
+                connection.shutdown();
+            } catch (RuntimeException listenerGone) {
+                // The listener stopped first; its connections are closed with it.
+            }
         }
     }
 }

@@ -71,7 +71,9 @@ final class WebModule {
 
     @Provides
     @ElementsIntoSet
-    static Set<RestServer.Mount> workspaceMount(ServerConfig config, Workspace workspace) {
-        return config.workspace().enabled() ? Set.of(new RestServer.Mount(Workspace.PREFIX, workspace)) : Set.of();
+    static Set<RestServer.Mount> workspaceMount(ServerConfig config, dagger.Lazy<Workspace> workspace) {
+        // Switched off, the workspace is never even built.
+        return config.workspace().enabled() ? Set.of(new RestServer.Mount(Workspace.PREFIX, workspace.get()))
+                : Set.of();
     }
 }
