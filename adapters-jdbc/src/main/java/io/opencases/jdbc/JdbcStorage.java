@@ -59,6 +59,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final BatchReceipts batchReceipts;
     private final MergeJobRepository mergeJobs;
     private final DeliveryLease mergeLease;
+    private final io.opencases.application.port.AgentRepository agents;
 
     private JdbcStorage(DataSource connections, int maxPoolSize) {
         migrate(connections);
@@ -84,6 +85,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.batchReceipts = new JdbcBatchReceipts(jdbi);
         this.mergeJobs = new JdbcMergeJobRepository(jdbi);
         this.mergeLease = new DeliveryLease(connections, DeliveryLease.MERGE_LOCK_KEY);
+        this.agents = new JdbcAgentRepository(jdbi);
     }
 
     /** A HikariCP pool on the server, schema migrated with Flyway (a server on an older schema upgrades itself). */
@@ -223,6 +225,10 @@ public final class JdbcStorage implements AutoCloseable {
      */
     public boolean reachable(int timeoutSeconds) {
         return probe.reachable(timeoutSeconds);
+    }
+
+    public io.opencases.application.port.AgentRepository agents() {
+        return agents;
     }
 
     /** For this package's tests, which look at the tables directly. */

@@ -45,6 +45,12 @@ public final class RestServer {
         }
     }
 
+    private final java.util.List<Mount> mounts;
+
+    /** Another driving adapter served on the same listener below {@code prefix} (the agent workspace). */
+    public record Mount(String prefix, HttpHandler handler) {
+    }
+
     public RestServer(String host, int port, CasesHttpHandler api) {
         this(host, port, api, DEFAULT_WORKER_THREADS, RequestObserver.NONE, List.of());
     }
@@ -60,9 +66,16 @@ public final class RestServer {
      */
     public RestServer(String host, int port, CasesHttpHandler api, int workerThreads, RequestObserver observer,
                       List<Route> routes) {
+        this(host, port, api, workerThreads, observer, routes, List.of());
+    }
+
+    /** As above, with other driving adapters mounted on the same listener (the agent workspace). */
+    public RestServer(String host, int port, CasesHttpHandler api, int workerThreads, RequestObserver observer,
+                      List<Route> routes, java.util.Collection<Mount> mounts) {
         this.workerThreads = workerThreads;
         this.host = host;
         this.port = port;
+        this.mounts = java.util.List.copyOf(mounts);
         HttpHandler health = exchange -> {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send("{\"status\":\"UP\"}", StandardCharsets.UTF_8);
@@ -74,6 +87,12 @@ public final class RestServer {
             if (Methods.GET.equals(exchange.getRequestMethod()) && "/health".equals(exchange.getRequestURI())) {
                 health.handleRequest(exchange);
                 return;
+            }
+            for (Mount mount : mounts) {
+                if (path.equals(mount.prefix()) || path.startsWith(mount.prefix() + "/")) {
+                    mount.handler().handleRequest(exchange);
+                    return;
+                }
             }
             for (Route route : extra) {
                 if (route.matches(path)) {
@@ -112,6 +131,17 @@ public final class RestServer {
     public synchronized void stop(long graceMillis) {
         if (undertow == null) {
             return;
+        }
+        // Mounted adapters end their long-lived streams (server-sent events) first: the wait below would wait for
+        // them.
+        for (Mount mount : mounts) {
+            if (mount.handler() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Stopping anyway; the connections close with the listener.
+                }
+            }
         }
         root.shutdown();
         try {

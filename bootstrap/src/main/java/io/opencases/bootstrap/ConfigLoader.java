@@ -72,6 +72,9 @@ public final class ConfigLoader {
         options.put("log-format", "OPENCASES_LOG_FORMAT");
         options.put("test-api", "OPENCASES_TEST_API");
         options.put("rate-limits", "OPENCASES_RATE_LIMITS");
+        // The agent workspace (issue 12).
+        options.put("workspace", "OPENCASES_WORKSPACE");
+        options.put("admin-password", "OPENCASES_ADMIN_PASSWORD");
         return Map.copyOf(options);
     }
 
@@ -171,7 +174,8 @@ public final class ConfigLoader {
             throw new ConfigException("The same access key id is configured more than once.");
         }
         return new ServerConfig(host, port, storage, region, accountId, auth.equals("sigv4"), credentials,
-                generated, quotas, events(values), database, operability(values, host, auth.equals("sigv4")));
+                generated, quotas, events(values), database, operability(values, host, auth.equals("sigv4")),
+                workspace(values));
     }
 
     private static ServerConfig.Operability operability(Map<String, String> values, String host, boolean auth) {
@@ -216,6 +220,18 @@ public final class ConfigLoader {
             throw new ConfigException("--" + name + " must be 'true' or 'false' (got '" + value + "').");
         }
         return value.equals("true");
+    }
+
+    private static ServerConfig.Workspace workspace(Map<String, String> values) {
+        String enabled = values.getOrDefault("workspace", "true").toLowerCase(Locale.ROOT);
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new ConfigException("--workspace must be 'true' or 'false' (got '" + enabled + "').");
+        }
+        String password = values.get("admin-password");
+        if (password != null && (password.length() < 8 || password.length() > 72)) {
+            throw new ConfigException("--admin-password must have 8 to 72 characters.");
+        }
+        return new ServerConfig.Workspace(enabled.equals("true"), password);
     }
 
     /** Where durable storage keeps a generated key pair, in the credentials-file format. */
@@ -347,6 +363,11 @@ public final class ConfigLoader {
             throw new ConfigException("--" + name + " must be a whole number from " + min + " to " + max
                     + " (got '" + value + "').");
         }
+    }
+
+    /** A random password for the first admin agent: 20 letters and digits. */
+    static String generatePassword() {
+        return randomString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20);
     }
 
     private static String generateKeyId() {

@@ -41,6 +41,11 @@ final class JdbcStorageModule {
     }
 
     @Provides
+    static io.opencases.application.port.AgentRepository agents(JdbcStorage storage) {
+        return storage.agents();
+    }
+
+    @Provides
     static DomainRepository domains(JdbcStorage storage) {
         return storage.domains();
     }

@@ -115,6 +115,10 @@ public final class Main {
         ServerConfig config = component.config();
         var resources = new java.util.ArrayList<AutoCloseable>(component.resources());
         resources.addAll(external);
+        if (config.workspace().enabled()) {
+            // Closed first: its live-update loop reads the storage closed after it.
+            resources.add(0, component.workspace());
+        }
         var server = new OpenCasesServer(component, resources);
         try {
             server.start();
@@ -147,8 +151,34 @@ public final class Main {
                     your own keys.
                     """.formatted(c.accountId(), kept, c.accessKeyId(), c.secretAccessKey(), config.region()));
         }
+        if (config.workspace().enabled()) {
+            startWorkspace(component);
+        }
         LOG.info("OpenCases listening on http://{}:{} (storage {}, region {})", config.host(), server.port(),
                 config.storage().name().toLowerCase(java.util.Locale.ROOT), config.region());
         return server;
+    }
+
+    /**
+     * Creates the first admin agent (on the first start of the store) and starts the workspace's live updates. A
+     * generated admin password is printed once, like a generated key pair; the store keeps only its hash.
+     */
+    private static void startWorkspace(ServerComponent component) {
+        ServerConfig config = component.config();
+        String given = config.workspace().adminPassword();
+        String password = given != null ? given : ConfigLoader.generatePassword();
+        boolean created = component.agentService().ensureAdmin(
+                new io.opencases.application.agent.AgentCommands.EnsureAdmin(config.accountId(), "admin", password));
+        if (created && given == null) {
+            System.out.println("""
+                    The agent workspace's first admin was created for account %s. Its password is shown only now:
+
+                        username: admin
+                        password: %s
+
+                    Set OPENCASES_ADMIN_PASSWORD (or --admin-password) before the first start to choose it.
+                    """.formatted(config.accountId(), password));
+        }
+        component.workspace().start();
     }
 }

@@ -79,10 +79,19 @@ abstract class MemoryStorageModule {
     @Binds
     abstract MergeJobRepository mergeJobs(MemoryMergeJobRepository jobs);
 
+    @Binds
+    abstract io.opencases.application.port.AgentRepository agents(io.opencases.memory.MemoryAgentRepository agents);
+
     /** The adapter classes carry no @Inject, so their singletons are made here. */
     @Module
     static final class Instances {
         private Instances() {
+        }
+
+        @dagger.Provides
+        @Singleton
+        static io.opencases.memory.MemoryAgentRepository agents() {
+            return new io.opencases.memory.MemoryAgentRepository();
         }
 
         @dagger.Provides

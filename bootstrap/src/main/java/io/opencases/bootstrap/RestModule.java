@@ -99,10 +99,11 @@ final class RestModule {
     @Provides
     @Singleton
     static RestServer server(ServerConfig config, ServiceModel model, Map<String, OperationHandler> operations,
-                             RequestAuthenticator authenticator, OperabilityModule.Edges edges) {
+                             RequestAuthenticator authenticator, OperabilityModule.Edges edges,
+                             java.util.Set<RestServer.Mount> mounts) {
         var handler = new CasesHttpHandler(new Router(model), new RequestBinder(model), new ShapeValidator(model),
                 operations, authenticator, edges.availability(), edges.throttle());
-        return new RestServer(config.host(), config.port(), handler, RestServer.DEFAULT_WORKER_THREADS, edges.observer(),
-                edges.routes());
+        return new RestServer(config.host(), config.port(), handler, RestServer.DEFAULT_WORKER_THREADS,
+                edges.observer(), edges.routes(), mounts);
     }
 }

@@ -33,6 +33,11 @@ public interface ServerComponent {
     /** Metrics, readiness, the outbox's and the index's progress (issue 13). */
     Observability observability();
 
+    /** The agent workspace (mounted and started only when enabled) and the agents it signs in. */
+    io.opencases.web.Workspace workspace();
+
+    io.opencases.application.agent.AgentService agentService();
+
     /** The implemented operations by name. */
     Map<String, OperationHandler> operations();
 

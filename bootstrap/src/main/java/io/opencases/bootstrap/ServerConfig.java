@@ -11,14 +11,23 @@ import java.util.List;
  */
 public record ServerConfig(String host, int port, Storage storage, String region, String accountId,
                            boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
-                           Quotas quotas, Events events, Database database, Operability operability) {
+                           Quotas quotas, Events events, Database database, Operability operability,
+                           Workspace workspace) {
 
-    /** Every setting but the operability ones, which take their defaults. */
+    /** Every setting but the operability and workspace ones, which take their defaults. */
     public ServerConfig(String host, int port, Storage storage, String region, String accountId,
                         boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
                         Quotas quotas, Events events, Database database) {
         this(host, port, storage, region, accountId, authEnabled, credentials, generatedCredentials, quotas, events,
-                database, Operability.DEFAULT);
+                database, Operability.DEFAULT, Workspace.DEFAULT);
+    }
+
+    /** Every setting but the workspace ones, which take their defaults. */
+    public ServerConfig(String host, int port, Storage storage, String region, String accountId,
+                        boolean authEnabled, List<Credentials> credentials, boolean generatedCredentials,
+                        Quotas quotas, Events events, Database database, Operability operability) {
+        this(host, port, storage, region, accountId, authEnabled, credentials, generatedCredentials, quotas, events,
+                database, operability, Workspace.DEFAULT);
     }
 
     public enum Storage {
@@ -60,12 +69,25 @@ public record ServerConfig(String host, int port, Storage storage, String region
 
     public ServerConfig withDatabase(Database newDatabase) {
         return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
-                generatedCredentials, quotas, events, newDatabase, operability);
+                generatedCredentials, quotas, events, newDatabase, operability, workspace);
+    }
+
+    public ServerConfig withWorkspace(Workspace newWorkspace) {
+        return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
+                generatedCredentials, quotas, events, database, operability, newWorkspace);
+    }
+
+    /**
+     * The agent workspace under /workspace/ (on unless switched off) and the password of the first admin agent,
+     * made at the first start (null: a generated one, printed once).
+     */
+    public record Workspace(boolean enabled, String adminPassword) {
+        public static final Workspace DEFAULT = new Workspace(true, null);
     }
 
     public ServerConfig withOperability(Operability newOperability) {
         return new ServerConfig(host, port, storage, region, accountId, authEnabled, credentials,
-                generatedCredentials, quotas, events, database, newOperability);
+                generatedCredentials, quotas, events, database, newOperability, workspace);
     }
 
     /**

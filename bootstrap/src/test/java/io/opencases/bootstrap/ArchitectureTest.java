@@ -58,4 +58,22 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.opencases.domain..", "io.opencases.application..")
             .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "com.fasterxml..", "org.jdbi..",
                     "org.apache.lucene..", "software.amazon..", "dagger..", "javax.inject..", "org.slf4j..");
+
+    // The agent workspace (adapters-web) is a driving adapter beside the REST one: it calls the application only.
+    @ArchTest
+    static final ArchRule webAdapterIsAlone = noClasses().that().resideInAPackage("io.opencases.web..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("io.opencases.rest..", "io.opencases.memory..", "io.opencases.jdbc..",
+                    "io.opencases.lucene..", "io.opencases.bootstrap..");
+
+    @ArchTest
+    static final ArchRule noAdapterDependsOnTheWebAdapter = noClasses()
+            .that().resideInAnyPackage("io.opencases.rest..", "io.opencases.memory..", "io.opencases.jdbc..",
+                    "io.opencases.lucene..", "io.opencases.domain..", "io.opencases.application..")
+            .should().dependOnClassesThat().resideInAPackage("io.opencases.web..");
+
+    @ArchTest
+    static final ArchRule noWebLibrariesInTheCore = noClasses()
+            .that().resideInAnyPackage("io.opencases.domain..", "io.opencases.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("gg.jte..", "at.favre..", "org.webjars..");
 }

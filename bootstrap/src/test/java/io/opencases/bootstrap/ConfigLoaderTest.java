@@ -217,4 +217,20 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.load(new String[]{"--storage", "memory", "--test-api", "true", "--host", "0.0.0.0"},
                 Map.of()).operability().testApi()).isTrue();
     }
+
+    @Test
+    void theWorkspaceIsOnByDefaultAndItsFirstAdminPasswordIsConfigurable() {
+        assertThat(ConfigLoader.load(new String[0], Map.of()).workspace())
+                .isEqualTo(new ServerConfig.Workspace(true, null));
+
+        ServerConfig config = ConfigLoader.load(new String[]{"--workspace", "false"},
+                Map.of("OPENCASES_ADMIN_PASSWORD", "long-enough-1", "OPENCASES_WORKSPACE", "true"));
+
+        assertThat(config.workspace()).isEqualTo(new ServerConfig.Workspace(false, "long-enough-1"));
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--workspace", "maybe"}, Map.of()))
+                .hasMessageContaining("--workspace");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[]{"--admin-password", "short"}, Map.of()))
+                .hasMessageContaining("--admin-password");
+        assertThat(ConfigLoader.generatePassword()).hasSize(20).matches("[A-Za-z2-9]+");
+    }
 }

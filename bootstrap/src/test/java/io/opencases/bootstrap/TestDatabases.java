@@ -34,7 +34,7 @@ public final class TestDatabases {
             return new ServerConfig(config.host(), config.port(), ServerConfig.Storage.POSTGRES, config.region(),
                     config.accountId(), config.authEnabled(), config.credentials(), config.generatedCredentials(),
                     config.quotas(), config.events(), new ServerConfig.Database(database.url(), database.user(),
-                    database.password(), dataDir, 16, false), config.operability());
+                    database.password(), dataDir, 16, false), config.operability(), config.workspace());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

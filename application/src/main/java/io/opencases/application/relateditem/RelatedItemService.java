@@ -121,6 +121,7 @@ public final class RelatedItemService {
                     command.performedBy(), now);
             events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_CREATED, currentCase(aCase), item, List.of(),
                     command.performedBy(), command.caller().principalArn(), now);
+            indexing.relatedItemsChanged(domain.domainId(), aCase.caseId());
             return new RelatedItemCreated(item.relatedItemId(), arn(domain, item));
         });
     }
@@ -149,6 +150,7 @@ public final class RelatedItemService {
             events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_UPDATED, aCase, updated,
                     List.of(item.type() == RelatedItemType.Comment ? "comment.body" : "custom.fields"),
                     command.performedBy(), command.caller().principalArn(), now);
+            indexing.relatedItemsChanged(domain.domainId(), aCase.caseId());
             String arn = arn(domain, updated);
             return new RelatedItemView(updated, arn, tags.tags(arn), now);
         });
@@ -174,6 +176,7 @@ public final class RelatedItemService {
                     null, now);
             events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_DELETED, currentCase(aCase), item, List.of(),
                     null, command.caller().principalArn(), now);
+            indexing.relatedItemsChanged(domain.domainId(), aCase.caseId());
         });
     }
 

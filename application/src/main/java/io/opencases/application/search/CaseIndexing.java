@@ -77,6 +77,15 @@ public final class CaseIndexing {
         });
     }
 
+    /**
+     * Records that a case's related items changed. Its index document is unchanged, but the change feed tells live
+     * views on every instance (the workspace) that the case's activity moved.
+     */
+    public void relatedItemsChanged(String domainId, String caseId) {
+        long position = feed.append(domainId, caseId);
+        unitOfWork.afterCommit(() -> appliedHere.add(position));
+    }
+
     public void caseDeleted(String domainId, String caseId) {
         long position = feed.append(domainId, caseId);
         unitOfWork.afterCommit(() -> {
