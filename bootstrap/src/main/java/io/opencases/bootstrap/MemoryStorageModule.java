@@ -156,8 +156,10 @@ abstract class MemoryStorageModule {
 
         @dagger.Provides
         @Singleton
-        static MemoryCaseChangeFeed changeFeed(io.opencases.application.port.Clock clock) {
-            return new MemoryCaseChangeFeed(clock);
+        static MemoryCaseChangeFeed changeFeed() {
+            // The system's time, like PostgreSQL's feed: the test control plane's clock must not move the follower's
+            // look-back window (issue 13).
+            return new MemoryCaseChangeFeed(java.time.Instant::now);
         }
 
         @dagger.Provides

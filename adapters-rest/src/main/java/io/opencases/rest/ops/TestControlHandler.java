@@ -41,6 +41,7 @@ import java.util.Map;
 public final class TestControlHandler implements HttpHandler {
     public static final String PREFIX = "/_opencases/";
     private static final HttpString ERROR_TYPE = new HttpString("X-Amzn-ErrorType");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestControlHandler.class);
 
     private final RequestAuthenticator authenticator;
     private final TestControl control;
@@ -90,7 +91,6 @@ public final class TestControlHandler implements HttpHandler {
                 }
                 case "GET events" -> events(caller);
                 default -> {
-                    exchange.setStatusCode(404);
                     throw new NotFound("No test control operation is bound to " + method + " "
                             + exchange.getRequestPath() + ".");
                 }
@@ -101,6 +101,11 @@ public final class TestControlHandler implements HttpHandler {
             send(exchange, 400, error(exchange, "ValidationException", e.getMessage()));
         } catch (NotFound e) {
             send(exchange, 404, error(exchange, "UnknownOperationException", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Test control plane request {} {} failed", exchange.getRequestMethod(),
+                    exchange.getRequestPath(), e);
+            send(exchange, 500, error(exchange, "InternalServerException", "The test control plane call failed: "
+                    + e.getMessage()));
         }
     }
 

@@ -85,6 +85,30 @@ class ObservabilityConformanceTest {
     }
 
     @Test
+    void deliveredCaseEventsAreCountedWithTheirLatency() throws Exception {
+        Map<String, Double> before = scrape();
+        String domainId = cases.createDomain(b -> b.name("events-" + System.nanoTime())).domainId();
+        cases.putCaseEventConfiguration(b -> b.domainId(domainId).eventBridge(e -> e.enabled(true)));
+        String templateId = cases.createTemplate(b -> b.domainId(domainId).name("t")).templateId();
+        cases.createCase(b -> b.domainId(domainId).templateId(templateId).fields(
+                CaseConformanceTest.text("title", "t"), CaseConformanceTest.text("customer_id",
+                        "arn:aws:profile:us-east-1:111111111111:domains/d/profiles/p")));
+
+        // Delivery runs in the background (to the log here): wait for it.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        Map<String, Double> after = scrape();
+        while (delta(before, after, "opencases_events_delivered_total") < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            after = scrape();
+        }
+        assertThat(delta(before, after, "opencases_events_delivered_total")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "opencases_events_delivery_latency_seconds_count"))
+                .isEqualTo(delta(before, after, "opencases_events_delivered_total"));
+        assertThat(delta(before, after, "opencases_events_retries_total")).isZero();
+        assertThat(delta(before, after, "opencases_events_dead_letters_total")).isZero();
+    }
+
+    @Test
     void onPostgresThePoolAndTheStatementsPerOperationAreMeasured() throws Exception {
         // Memory storage has no pool and no SQL: the PostgreSQL pass of the suite checks this.
         Assumptions.assumeTrue(TestDatabases.postgresRequested());
