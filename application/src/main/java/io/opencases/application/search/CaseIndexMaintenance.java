@@ -121,6 +121,9 @@ public final class CaseIndexMaintenance {
             throw e;
         }
         if (built != null) {
+            // The expensive part of making the new index searchable (flushing what it buffered) happens here, not
+            // in the swap, which the indexer thread runs while writes queue behind it.
+            built.refresh();
             indexer.awaitVisible(indexer.swapIn());
         }
         if (startSettled) {

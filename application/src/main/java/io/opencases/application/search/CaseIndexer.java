@@ -140,7 +140,10 @@ public final class CaseIndexer implements AutoCloseable {
         }, false);
     }
 
-    /** Makes the built index the live one (the live index takes over its contents); returns the ticket. */
+    /**
+     * Makes the built index the live one (the live index takes over its contents); returns the ticket. Searches do
+     * not wait for it: every change before it is in both indexes, so either answers them the same.
+     */
     public long swapIn() {
         return enqueue(index -> {
             CaseIndex built = staging;
@@ -150,7 +153,7 @@ public final class CaseIndexer implements AutoCloseable {
             if (built != null) {
                 live.replaceWith(built);
             }
-        }, true);
+        }, false);
     }
 
     /** Drops the index being built (a rebuild that failed); changes go to the live index only again. */
