@@ -192,6 +192,12 @@ class MergeConformanceTest extends ConformanceSuite {
         assertThat(batch.body().get("successfulCases")).extracting(n -> n.at("/caseIdentifier/caseId").asText())
                 .containsExactly(primary);
         assertThat(batch.body().at("/failedCases/0/errorCode").asText()).isEqualTo("CONFLICT");
+        Answer comments = newest.batchCreateRelatedItem("{\"domainId\":\"" + domainId + "\",\"cases\":["
+                + byId(secondary) + "," + byId(primary) + "],\"content\":{\"comment\":{\"body\":\"while merging\","
+                + "\"contentType\":\"Text/Plain\"}}}");
+        assertThat(comments.body().at("/failedItems/0/caseIdentifier/caseId").asText()).isEqualTo(secondary);
+        assertThat(comments.body().at("/failedItems/0/errorCode").asText()).isEqualTo("CONFLICT");
+        assertThat(comments.body().at("/successfulItems/0/caseIdentifier/caseId").asText()).isEqualTo(primary);
         assertThat(read(secondary, "status").get("status").stringValue()).isEqualTo("open");
 
         server.mergeJobs().resume();
