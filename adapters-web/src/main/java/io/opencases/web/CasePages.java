@@ -30,6 +30,7 @@ import io.opencases.web.view.Views.Feed;
 import io.opencases.web.view.Views.FeedEntry;
 import io.opencases.web.view.Views.FieldInput;
 import io.opencases.web.view.Views.FieldsForm;
+import io.opencases.web.view.Views.History;
 import io.opencases.web.view.Views.HistoryEntry;
 import io.opencases.web.view.Views.NewCasePage;
 import io.opencases.web.view.Views.Option;
@@ -334,13 +335,19 @@ final class CasePages {
                 .sorted(Comparator.comparing((RelatedItemCommands.RelatedItemView v) -> v.item().associationTime())
                         .reversed())
                 .forEach(v -> entries.add(entry(r, v, c)));
+        return new Feed(c.base() + "/comments", c.base() + "/history", entries);
+    }
+
+    /** The case's audit history, newest first. */
+    History history(WebRequest r, String domainId, String caseId) {
+        var catalog = DomainCatalog.load(useCases, r.caller(), domainId);
         List<AuditEvent> events = DomainCatalog.all(token -> useCases.cases().getCaseAuditEvents(
-                new CaseCommands.GetCaseAuditEvents(r.caller(), domainId, c.caseId, new PageRequest(100, token))));
+                new CaseCommands.GetCaseAuditEvents(r.caller(), domainId, caseId, new PageRequest(100, token))));
         var history = new ArrayList<HistoryEntry>();
         for (int i = events.size() - 1; i >= 0; i--) {
-            history.add(historyEntry(events.get(i), c.catalog));
+            history.add(historyEntry(events.get(i), catalog));
         }
-        return new Feed(c.base() + "/comments", entries, history);
+        return new History(history);
     }
 
     private FeedEntry entry(WebRequest r, RelatedItemCommands.RelatedItemView view, LoadedCase c) {

@@ -44,7 +44,7 @@ public final class Workspace implements HttpHandler, AutoCloseable {
     private static final String SIGNIN_COOKIE = "oc_signin";
     private static final HttpString CSRF_HEADER = new HttpString("X-CSRF-Token");
     private static final Pattern CASE_ROUTE = Pattern.compile(
-            "/d/([^/]+)/cases/([^/]+)(?:/(header|fields|feed|status|assign|comments|rules))?");
+            "/d/([^/]+)/cases/([^/]+)(?:/(header|fields|feed|history|status|assign|comments|rules))?");
     private static final Pattern DOMAIN_ROUTE = Pattern.compile("/d/([^/]+)(/[a-z]+)?");
     private static final Pattern VIEW_DELETE = Pattern.compile("/d/([^/]+)/views/([^/]+)/delete");
     private static final Pattern ADMIN_ACTION = Pattern.compile("/admin/agents/([^/]+)/(disable|enable|reset)");
@@ -229,6 +229,7 @@ public final class Workspace implements HttpHandler, AutoCloseable {
         switch (part) {
             case "header" -> html(r, templates.render("header.jte", cases.header(r, domainId, caseId)));
             case "feed" -> html(r, templates.render("feed.jte", cases.feed(r, domainId, caseId)));
+            case "history" -> html(r, templates.render("history.jte", cases.history(r, domainId, caseId)));
             case "fields" -> html(r, templates.render("fields.jte", post ? cases.save(r, domainId, caseId)
                     : cases.fields(r, domainId, caseId)));
             case "rules" -> json(r, cases.rules(r, domainId, caseId));

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * The workspace's page render time under load from a separate process: a real server (memory storage) with a case
  * of 200 related items (195 comments, a contact, a file, an SLA, a connected case, a custom item) and 20 updates of
  * history, an agent signed in, then wrk (one connection, so each figure is one request's full server time plus
- * loopback) on the case page, the same page of a case with nothing attached, its activity fragment, and the
- * server's /health as the same-run ceiling.
+ * loopback) on the case page, the same page of a case with nothing attached, its activity fragment, its history
+ * (loaded when the agent opens it), and the server's /health as the same-run ceiling.
  *
  * <pre>mvn -q -pl bootstrap -am test-compile -DskipTests
  * java -cp "$(cat bootstrap/target/bench.classpath):bootstrap/target/classes:bootstrap/target/test-classes" \
@@ -57,7 +57,8 @@ public final class WorkspaceBenchmark {
                     new String[]{"GET /health (ceiling)", server.endpoint() + "/health"},
                     new String[]{"Case page, nothing attached", base + small},
                     new String[]{"Case page, 200 related items", base + big},
-                    new String[]{"Activity fragment, 200 related items", base + big + "/feed"})) {
+                    new String[]{"Activity fragment, 200 related items", base + big + "/feed"},
+                    new String[]{"History fragment, 221 audit events", base + big + "/history"})) {
                 rows.add(String.format("| %s | %s |", target[0], run(target[1], cookie, seconds)));
             }
             System.out.println("| Request (wrk -t1 -c1, " + seconds + " s) | req/s | p50 | p90 | p99 |");

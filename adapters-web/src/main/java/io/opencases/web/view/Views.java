@@ -87,7 +87,11 @@ public final class Views {
     public record HistoryEntry(String when, String who, String what, List<Change> changes) {
     }
 
-    public record Feed(String commentUrl, List<FeedEntry> entries, List<HistoryEntry> history) {
+    /** The activity feed; the history is loaded apart ({@code historyUrl}) when the agent opens it. */
+    public record Feed(String commentUrl, String historyUrl, List<FeedEntry> entries) {
+    }
+
+    public record History(List<HistoryEntry> entries) {
     }
 
     public record CasePage(Shell shell, String caseId, String backHref, CaseHeader header, FieldsForm fields,
