@@ -28,7 +28,8 @@ class JsonLogTest {
         String missingId;
         List<String> lines;
         try (var server = ServerProcess.start(dir.resolve("server.log"), "--storage", "memory", "--auth", "none",
-                "--log-format", "json")) {
+                // A given admin password: a generated one is a plain-text notice on stdout (README), not a log line.
+                "--log-format", "json", "--admin-password", "json-log-test")) {
             var created = server.post("/domains", "{\"name\":\"logged\"}");
             assertThat(created.statusCode()).isEqualTo(200);
             createdId = created.headers().firstValue("X-Amzn-RequestId").orElseThrow();
