@@ -120,7 +120,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                         // Only checkpoint() commits: what was written after the last checkpoint is replayed.
                         .setCommitOnClose(false));
                 this.writer = opened;
-                this.searchers = new SearcherManager(writer, UNCACHED);
+                this.searchers = new SearcherManager(writer, SEARCHERS);
             } catch (IOException | RuntimeException e) {
                 if (opened != null) {
                     try {
@@ -144,17 +144,12 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     /**
-     * Searchers without Lucene's query cache: the index refreshes after every batch of writes, so cached clauses of a
-     * new segment were dropped before they paid back, while the cache's bookkeeping and its lock ran on every query.
+     * Searchers with Lucene's default query cache: it caches a clause only on segments large enough to pay back
+     * (not the small ones each batch's refresh adds) and only once the clause has been seen a few times, so repeated
+     * filters (a status, a range) stop re-reading their postings and points. Measured: without it, a filter on half
+     * of 100,000 cases re-walked the points on every query.
      */
-    private static final SearcherFactory UNCACHED = new SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-            var searcher = new IndexSearcher(reader);
-            searcher.setQueryCache(null);
-            return searcher;
-        }
-    };
+    private static final SearcherFactory SEARCHERS = new SearcherFactory();
 
     public LuceneCaseIndex() {
         this(new ByteBuffersDirectory());
