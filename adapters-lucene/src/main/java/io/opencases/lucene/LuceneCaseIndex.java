@@ -436,16 +436,16 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     /**
-     * How many cases match: exact when Lucene knows it per segment without looking (a single term, every case) or
-     * when at most {@link #COUNT_CAP} match; otherwise a lower bound of at least the cap (as OpenSearch's default
-     * track_total_hits does): counting half a million matches would cost more than finding the page.
+     * How many cases match: exact when Lucene knows it per segment without looking (a single term, every case, a
+     * clause the query cache holds) or when at most {@link #COUNT_CAP} match; otherwise exactly the cap, a lower
+     * bound (as OpenSearch reports by default): counting half a million matches would cost more than finding the
+     * page, and a fixed figure does not move between two pages as the cache warms.
      */
     static long count(IndexSearcher searcher, org.apache.lucene.search.Query query) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         long total = 0;
         var uncounted = new ArrayList<LeafReaderContext>();
-        for (LeafReaderContext leaf : leaves) {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             int known = weight.count(leaf);
             if (known >= 0) {
                 total += known;
@@ -455,7 +455,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         }
         for (LeafReaderContext leaf : uncounted) {
             if (total >= COUNT_CAP) {
-                return total;
+                return COUNT_CAP;
             }
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
@@ -463,10 +463,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             }
             Bits live = leaf.reader().getLiveDocs();
             DocIdSetIterator it = scorer.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && total < COUNT_CAP;
-                 doc = it.nextDoc()) {
-                if (live == null || live.get(doc)) {
-                    total++;
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if ((live == null || live.get(doc)) && ++total >= COUNT_CAP) {
+                    return COUNT_CAP;
                 }
             }
         }
