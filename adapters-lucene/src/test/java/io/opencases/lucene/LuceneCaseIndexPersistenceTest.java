@@ -149,4 +149,25 @@ class LuceneCaseIndexPersistenceTest {
                     .containsExactly(id(2), id(1));
         }
     }
+
+    @Test
+    void totalCountIsExactUpToTheCapOrWhenFreeAndTheCapBeyond() throws IOException {
+        try (var index = LuceneCaseIndex.open(dir)) {
+            var docs = new ArrayList<CaseDocument>();
+            for (int i = 0; i < 12_000; i++) {
+                docs.add(doc(id(i), i % 2 == 0 ? "Printer " + i : "Scanner " + i, "2026-01-01T10:00:00Z"));
+            }
+            index.addNew(docs);
+            var under = new CaseIndex.Query(null, List.of("printer", "1"), CaseSort.DEFAULT, null, 5);
+            var over = new CaseIndex.Query(new io.opencases.domain.search.FieldFilter.Comparison(
+                    io.opencases.domain.search.FieldFilter.Operator.CONTAINS, "title",
+                    new FieldValue.StringValue("e")), List.of(), CaseSort.DEFAULT, null, 5);
+            // Every case: known without counting.
+            assertThat(search(index, "d", ALL).totalCount()).isEqualTo(12_000);
+            // "printer" and a word starting with 1: 1, 10..19, 100..199, 1000..1999, 10000..11999, even only.
+            assertThat(search(index, "d", under).totalCount()).isEqualTo(1_555);
+            // Matches all 12,000, but only by looking at each: the cap.
+            assertThat(search(index, "d", over).totalCount()).isEqualTo(LuceneCaseIndex.COUNT_CAP);
+        }
+    }
 }

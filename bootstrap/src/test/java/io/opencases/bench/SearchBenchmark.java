@@ -213,7 +213,7 @@ public final class SearchBenchmark {
     /**
      * The three shapes as hand-written Lucene on the index's own fields (see LuceneFields: {@code n.} number
      * points, {@code kw.} exact text, {@code w} words, {@code o.} sort keys): the top 26 in the same order, the exact
-     * count, and the document bytes of each hit, undecoded. Lucene's query cache is off, as in the index.
+     * count, and the document bytes of each hit, undecoded. Lucene's query cache is on, as in the index.
      */
     private static Map<String, Supplier<Object>> rawLucene(LuceneCaseIndex index, String f0, String f1) {
         // The default order is the index's own sort (newest update first): hand-written Lucene would use it too.
