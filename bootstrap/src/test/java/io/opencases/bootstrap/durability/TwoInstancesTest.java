@@ -61,20 +61,6 @@ class TwoInstancesTest {
             viaA.putCaseEventConfiguration(r -> r.domainId(domainId).eventBridge(e -> e.enabled(true)));
             String templateId = viaB.createTemplate(r -> r.domainId(domainId).name("t")).templateId();
 
-            // One unmeasured round each way first: the first search and index follow of a fresh instance include
-            // class loading and JIT, which on a loaded machine alone took over a second (also before issue 11).
-            for (var pair : List.of(List.of(viaA, viaB), List.of(viaB, viaA))) {
-                String title = "warm-up-" + System.nanoTime();
-                String caseId = pair.get(0).createCase(r -> r.domainId(domainId).templateId(templateId)
-                        .fields(f -> f.id("title").value(v -> v.stringValue(title)),
-                                f -> f.id("customer_id").value(v -> v.stringValue(CUSTOMER)))).caseId();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (pair.get(1).searchCases(r -> r.domainId(domainId).searchTerm(title)).cases().stream()
-                        .noneMatch(c -> c.caseId().equals(caseId))) {
-                    assertThat(System.nanoTime()).as("warm-up case found on the other instance").isLessThan(deadline);
-                    Thread.sleep(5);
-                }
-            }
             var seenWithin = new ArrayList<Duration>();
             int perInstance = 10;
             for (int i = 0; i < perInstance; i++) {
@@ -96,7 +82,7 @@ class TwoInstancesTest {
             }
             assertThat(seenWithin).hasSize(2 * perInstance).allMatch(d -> d.compareTo(Duration.ofSeconds(1)) < 0);
 
-            int expected = 2 * perInstance + 2;
+            int expected = 2 * perInstance;
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (received.size() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(20);
