@@ -2,12 +2,20 @@ package io.opencases.web;
 
 import io.opencases.application.PageRequest;
 import io.opencases.application.agent.AgentCommands;
+import io.opencases.application.agent.AgentService;
+import io.opencases.application.batch.BatchCommands.BatchCreateRelatedItem;
+import io.opencases.application.batch.BatchCommands.BatchFailure;
+import io.opencases.application.batch.BatchCommands.BatchUpdateCase;
+import io.opencases.application.batch.BatchCommands.ByCaseId;
+import io.opencases.application.batch.BatchCommands.CaseRef;
 import io.opencases.application.cases.CaseCommands;
 import io.opencases.application.casesdomain.DomainCommands;
+import io.opencases.application.relateditem.RelatedItemCommands;
 import io.opencases.application.search.SearchCommands;
 import io.opencases.application.template.TemplateCommands;
 import io.opencases.domain.DomainException;
 import io.opencases.domain.agent.SavedView;
+import io.opencases.domain.cases.CaseUser;
 import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.field.SystemFields;
@@ -34,6 +42,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -188,46 +197,75 @@ final class ListPages {
     }
 
     /**
-     * Applies one status or one comment to each selected case, one use-case call per case, so one failure leaves
-     * the others done and is reported on its own line.
+     * Applies one status or one comment to the selected cases in one BatchUpdateCase / BatchCreateRelatedItem call.
+     * The batch changes each case on its own, so one failure (e.g. a Required rule) leaves the others done and is
+     * reported on its own line; a failure of the whole request (nothing changed) is reported on every line.
      */
-    BulkResults bulk(WebRequest r, String domainId, CasePages cases) {
-        List<String> ids = r.params("caseId");
+    BulkResults bulk(WebRequest r, String domainId) {
+        // The batch refuses a case named twice; a selection is a set.
+        List<String> ids = List.copyOf(new LinkedHashSet<>(r.params("caseId")));
         String action = r.param("action");
         if (ids.isEmpty()) {
             return new BulkResults("Select at least one case first.", List.of());
         }
+        var catalog = DomainCatalog.load(useCases, r.caller(), domainId);
+        Map<String, String> titles = titles(r, domainId, ids);
+        List<CaseRef> refs = ids.stream().<CaseRef>map(ByCaseId::new).toList();
+        CaseUser performedBy = AgentService.performedBy(r.agent);
+        String done;
+        List<BatchFailure> failures;
+        try {
+            if ("comment".equals(action)) {
+                String body = r.param("body");
+                if (body == null || body.isBlank()) {
+                    throw DomainException.invalid("Comment: write something first.");
+                }
+                failures = useCases.batches().batchCreateRelatedItem(new BatchCreateRelatedItem(r.caller(),
+                        domainId, new RelatedItemCommands.NewComment(body, "Text/Plain"), refs, performedBy,
+                        null)).failedItems();
+                done = "comment added";
+            } else {
+                String status = r.param("status");
+                if (status == null || status.isBlank()) {
+                    throw DomainException.invalid("status: choose a status.");
+                }
+                failures = useCases.batches().batchUpdateCase(new BatchUpdateCase(r.caller(), domainId, refs,
+                        List.of(), performedBy, null, status, null, null)).failedCases();
+                done = "status set to " + catalog.optionName(SystemFields.STATUS, status);
+            }
+        } catch (DomainException e) {
+            String message = catalog.humanize(e.getMessage());
+            return new BulkResults("0 of " + ids.size() + " cases updated; " + ids.size() + " failed.",
+                    ids.stream().map(id -> new BulkResult(titles.get(id), false, message)).toList());
+        }
+        Map<String, String> failed = new HashMap<>();
+        failures.forEach(f -> failed.put(f.caseIdentifier().caseId(), catalog.humanize(f.errorMessage())));
         var results = new ArrayList<BulkResult>();
-        int done = 0;
+        for (String caseId : ids) {
+            String error = failed.get(caseId);
+            results.add(new BulkResult(titles.get(caseId), error == null, error == null ? done : error));
+        }
+        int updated = ids.size() - failed.size();
+        String summary = updated + " of " + ids.size() + " cases updated"
+                + (failed.isEmpty() ? "." : "; " + failed.size() + " failed.");
+        return new BulkResults(summary, results);
+    }
+
+    /** Each case's title for the result lines; a case that cannot be read (e.g. deleted) shows its ID. */
+    private Map<String, String> titles(WebRequest r, String domainId, List<String> ids) {
+        var titles = new HashMap<String, String>();
         for (String caseId : ids) {
             String title = caseId;
             try {
                 var view = useCases.cases().getCase(new CaseCommands.GetCase(r.caller(), domainId, caseId,
                         List.of(SystemFields.TITLE)));
                 title = view.fields().isEmpty() ? caseId : FieldForms.text(view.fields().get(0).value());
-                if ("comment".equals(action)) {
-                    cases.addComment(r, domainId, caseId, r.param("body"));
-                    results.add(new BulkResult(title, true, "comment added"));
-                } else {
-                    String status = r.param("status");
-                    if (status == null || status.isBlank()) {
-                        throw DomainException.invalid("status: choose a status.");
-                    }
-                    cases.update(r, domainId, caseId, List.of(new CaseCommands.FieldWrite(SystemFields.STATUS,
-                            new FieldValue.StringValue(status))));
-                    results.add(new BulkResult(title, true, "status set to "
-                            + DomainCatalog.load(useCases, r.caller(), domainId).optionName(SystemFields.STATUS,
-                            status)));
-                }
-                done++;
             } catch (DomainException e) {
-                // CasePages.update already names fields by their names.
-                results.add(new BulkResult(title, false, e.getMessage()));
+                // The batch reports why this case failed.
             }
+            titles.put(caseId, title);
         }
-        String summary = done + " of " + ids.size() + " cases updated"
-                + (done < ids.size() ? "; " + (ids.size() - done) + " failed." : ".");
-        return new BulkResults(summary, results);
+        return titles;
     }
 
     private static String blankToNull(String s) {

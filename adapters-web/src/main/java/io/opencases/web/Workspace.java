@@ -196,7 +196,7 @@ public final class Workspace implements HttpHandler, AutoCloseable {
                 if (!post) {
                     throw new DomainException.NotFound("Page", r.path);
                 }
-                var results = lists.bulk(r, domainId, cases);
+                var results = lists.bulk(r, domainId);
                 r.exchange.getResponseHeaders().put(new HttpString("HX-Trigger"), "list-refresh");
                 html(r, templates.render("bulk.jte", results));
             }

@@ -1,6 +1,7 @@
 package io.opencases.web;
 
 import io.opencases.application.agent.AgentService;
+import io.opencases.application.batch.BatchCaseService;
 import io.opencases.application.cases.CaseChangeWatch;
 import io.opencases.application.cases.CaseService;
 import io.opencases.application.casesdomain.DomainService;
@@ -14,6 +15,6 @@ import io.opencases.application.template.TemplateService;
 /** The application's use cases the workspace calls in-process, as the REST adapter calls them over the wire. */
 public record WorkspaceUseCases(AgentService agents, DomainService domains, FieldService fields,
                                 LayoutService layouts, TemplateService templates, CaseService cases,
-                                RelatedItemService relatedItems, SearchService search, CaseRuleEvaluation rules,
-                                CaseChangeWatch changes) {
+                                RelatedItemService relatedItems, BatchCaseService batches, SearchService search,
+                                CaseRuleEvaluation rules, CaseChangeWatch changes) {
 }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import io.opencases.application.UseCaseContext;
 import io.opencases.application.agent.AgentService;
+import io.opencases.application.batch.BatchCaseService;
 import io.opencases.application.cases.CaseChangeWatch;
 import io.opencases.application.cases.CaseService;
 import io.opencases.application.casesdomain.DomainService;
@@ -62,11 +63,11 @@ final class WebModule {
     @Singleton
     static Workspace workspace(AgentService agents, DomainService domains, FieldService fields,
                                LayoutService layouts, TemplateService templates, CaseService cases,
-                               RelatedItemService relatedItems, SearchService search, CaseRuleEvaluation rules,
-                               CaseChangeFeed feed, UseCaseContext context) {
+                               RelatedItemService relatedItems, BatchCaseService batches, SearchService search,
+                               CaseRuleEvaluation rules, CaseChangeFeed feed, UseCaseContext context) {
         var changes = new CaseChangeWatch(feed, context.unitOfWork(), context.clock());
         return new Workspace(new WorkspaceUseCases(agents, domains, fields, layouts, templates, cases, relatedItems,
-                search, rules, changes), java.time.Clock.systemUTC());
+                batches, search, rules, changes), java.time.Clock.systemUTC());
     }
 
     @Provides

@@ -275,6 +275,7 @@ class WorkspaceBrowserTest {
         String first = seed.newCase("Bulk one");
         String second = seed.newCase("Bulk two");
         String blocked = seed.newCase("Bulk three needs a resolution");
+        String fourth = seed.newCase("Bulk four");
         seed.cases.updateCase(b -> b.domainId(seed.domainId).caseId(first).fields(
                 WorkspaceSeed.text(seed.resolution, "Fixed")));
         seed.cases.updateCase(b -> b.domainId(seed.domainId).caseId(second).fields(
@@ -286,7 +287,7 @@ class WorkspaceBrowserTest {
         page.getByLabel("Select Bulk two").check();
         page.getByLabel("Select Bulk three needs a resolution").check();
         page.getByLabel("Set status").selectOption("closed");
-        page.getByRole(AriaRole.BUTTON, named("Apply status")).click();
+        applyBulk("Apply status");
 
         var results = page.locator("#bulk-results");
         assertThat(results).containsText("2 of 3 cases updated; 1 failed.");
@@ -297,13 +298,48 @@ class WorkspaceBrowserTest {
         assertThat(seed.value(first, "status")).isEqualTo("closed");
         assertThat(seed.value(second, "status")).isEqualTo("closed");
         assertThat(seed.value(blocked, "status")).isEqualTo("open");
+        // One BatchUpdateCase, carrying the agent as performedBy exactly as a single UpdateCase does.
+        for (String updated : List.of(first, second)) {
+            var audit = cases.getCaseAuditEvents(b -> b.domainId(seed.domainId).caseId(updated)).auditEvents();
+            assertThat(audit.get(audit.size() - 1).performedBy().user().userArn())
+                    .isEqualTo("arn:aws:connect:us-east-1:111111111111:instance/opencases/agent/admin");
+            assertThat(seed.value(updated, "last_updated_user"))
+                    .isEqualTo("arn:aws:connect:us-east-1:111111111111:instance/opencases/agent/admin");
+        }
 
+        // A request the batch refuses as a whole changes nothing, and every selected case says why.
+        page.getByLabel("Select Bulk three needs a resolution").check();
+        applyBulk("Add comment to selected");
+        assertThat(results).containsText("0 of 1 cases updated; 1 failed.");
+        assertThat(results.locator("li.failed")).containsText("write something first");
+        assertThat(cases.searchRelatedItems(b -> b.domainId(seed.domainId).caseId(blocked)).relatedItems())
+                .isEmpty();
+
+        page.getByLabel("Select Bulk four").check();
         page.getByLabel("Select Bulk three needs a resolution").check();
         page.getByLabel("Comment for selected").fill("Waiting for the resolution.");
-        page.getByRole(AriaRole.BUTTON, named("Add comment to selected")).click();
-        assertThat(results).containsText("1 of 1 cases updated.");
-        assertThat(cases.searchRelatedItems(b -> b.domainId(seed.domainId).caseId(blocked)).relatedItems())
-                .hasSize(1);
+        applyBulk("Add comment to selected");
+        assertThat(results).containsText("2 of 2 cases updated.");
+        assertThat(results.locator("li.ok")).hasCount(2);
+        for (String commented : List.of(fourth, blocked)) {
+            assertThat(cases.searchRelatedItems(b -> b.domainId(seed.domainId).caseId(commented)).relatedItems())
+                    .singleElement().satisfies(i -> {
+                        assertThat(i.content().comment().body()).isEqualTo("Waiting for the resolution.");
+                        assertThat(i.performedBy().userArn()).endsWith(":instance/opencases/agent/admin");
+                    });
+        }
+    }
+
+    /**
+     * Clicks a bulk action's button and waits for the case list's refresh that follows it, so the next selection
+     * is not made in a table about to be replaced.
+     */
+    private void applyBulk(String button) {
+        String before = page.locator("body").getAttribute("data-list-refreshed");
+        page.getByRole(AriaRole.BUTTON, named(button)).click();
+        // The page's CSP forbids eval, so wait with a locator: any stamp but the one before the click.
+        assertThat(page.locator("body")).hasAttribute("data-list-refreshed",
+                Pattern.compile(before == null ? ".+" : "^(?!" + before + "$).+"));
     }
 
     @Test
