@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real OpenCases server process (java -cp the test class path ... Main), its stderr and stdout in a file. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final Process process;
+    public final Process process;
     final Path log;
     final int port;
 
@@ -34,8 +34,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code port}. */
     static ServerProcess start(Path log, int port, String... args) throws Exception {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.opencases.bootstrap.Main",
+        return start(log, port, List.of(), args);
+    }
+
+    /** Starts a server on {@code port}; {@code jvmOptions} go before the main class. */
+    public static ServerProcess start(Path log, int port, List<String> jvmOptions, String... args) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.opencases.bootstrap.Main",
                 "--port", Integer.toString(port)));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -87,7 +93,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
