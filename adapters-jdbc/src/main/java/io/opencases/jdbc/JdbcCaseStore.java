@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * the client token and inserts the case, its tags, audit event, outbox event and change-feed row, or nothing.
  * <li>GetCase: one statement: the domain check, the case and its tags.
  * <li>UpdateCase: two round trips in one READ COMMITTED transaction: {@code SELECT … FOR UPDATE} of the case (with
- * the domain check and version), then one statement writing the case, audit, outbox and change-feed rows followed
+ * the domain check and version, and the running merge it is the secondary of, if any), then one statement writing the case, audit, outbox and change-feed rows followed
  * by COMMIT. Concurrent updates of one case queue on its row lock; see docs/compatibility.md for why this keeps
  * every update and stays serializable with the configuration writes.
  * </ul>
@@ -102,7 +102,9 @@ final class JdbcCaseStore implements CaseStore {
 
     /** Sent with BEGIN in one round trip: the transaction reads committed rows, so a waiter gets the newest. */
     private static final NamedSql LOCK = new NamedSql("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; "
-            + "SELECT d.config_version, c.doc FROM domains d JOIN cases c ON c.domain_id = d.domain_id "
+            + "SELECT d.config_version, c.doc, (SELECT m.primary_case_id FROM merge_jobs m "
+            + "WHERE m.domain_id = c.domain_id AND m.secondary_case_id = c.case_id AND m.status = 'IN_PROGRESS') "
+            + "FROM domains d JOIN cases c ON c.domain_id = d.domain_id "
             + "WHERE d.domain_id = :domainId AND d.account_id = :accountId AND c.case_id = :caseId FOR UPDATE OF c");
 
     private static final NamedSql DOMAIN_EXISTS = new NamedSql("SELECT 1 FROM domains "
@@ -266,6 +268,7 @@ final class JdbcCaseStore implements CaseStore {
                           Function<LockedCase, CaseUpdate> change) throws SQLException {
         long version;
         Case current;
+        Optional<String> mergingInto;
         var key = Map.of("domainId", domainId, "accountId", accountId, "caseId", caseId);
         try (var statement = LOCK.prepare(connection, key)) {
             ResultSet row = firstResultSet(statement);
@@ -277,9 +280,10 @@ final class JdbcCaseStore implements CaseStore {
             }
             version = row.getLong(1);
             current = CaseCodec.read(row.getString(2));
+            mergingInto = Optional.ofNullable(row.getString(3));
         }
         CaseUpdate update = change.apply(new LockedCase(version, current,
-                () -> relatedItems(connection, domainId, caseId)));
+                () -> relatedItems(connection, domainId, caseId), mergingInto));
         for (RelatedItem item : update.changedItems()) {
             try (var statement = SAVE_ITEM.prepare(connection, Map.of("doc", Documents.write(item),
                     "domainId", domainId, "caseId", caseId, "id", item.relatedItemId()))) {

@@ -51,4 +51,9 @@ class JdbcCaseStoreTest implements CaseStoreContract {
     public CaseChangeFeed changeFeedRepository() {
         return TestDatabase.storage().changeFeed();
     }
+
+    @Override
+    public io.opencases.application.port.MergeJobRepository mergeJobRepository() {
+        return TestDatabase.storage().mergeJobs();
+    }
 }

@@ -33,13 +33,16 @@ public final class MemoryCaseStore implements CaseStore {
     private final MemoryCaseEventOutbox outbox;
     private final MemoryCaseChangeFeed feed;
     private final MemoryUnitOfWork unitOfWork;
+    private final MemoryMergeJobRepository mergeJobs;
     private final ConcurrentHashMap<String, DomainConfiguration> lastSeen = new ConcurrentHashMap<>();
 
     public MemoryCaseStore(MemoryDomainRepository domains, MemoryFieldRepository fields,
                            MemoryTemplateRepository templates, MemoryCaseRuleRepository caseRules,
                            MemoryCaseRepository cases, MemoryTagRepository tags, MemoryAuditLog auditLog,
                            MemoryRelatedItemRepository relatedItems, MemoryCaseEventOutbox outbox,
-                           MemoryCaseChangeFeed feed, MemoryUnitOfWork unitOfWork) {
+                           MemoryCaseChangeFeed feed, MemoryUnitOfWork unitOfWork,
+                           MemoryMergeJobRepository mergeJobs) {
+        this.mergeJobs = mergeJobs;
         this.domains = domains;
         this.fields = fields;
         this.templates = templates;
@@ -117,8 +120,10 @@ public final class MemoryCaseStore implements CaseStore {
             if (aCase.isEmpty()) {
                 return new Update.CaseGone();
             }
+            var merge = mergeJobs.findRunning(domainId, caseId).filter(j -> j.secondaryCaseId().equals(caseId));
             CaseUpdate update = change.apply(new LockedCase(configuration.get().version(), aCase.get(),
-                    () -> relatedItems.listForCase(domainId, caseId)));
+                    () -> relatedItems.listForCase(domainId, caseId),
+                    merge.map(io.opencases.domain.merge.MergeJob::primaryCaseId)));
             cases.save(update.aCase());
             for (RelatedItem item : update.changedItems()) {
                 relatedItems.save(item);

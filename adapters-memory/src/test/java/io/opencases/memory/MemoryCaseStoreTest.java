@@ -21,9 +21,10 @@ class MemoryCaseStoreTest implements CaseStoreContract {
     private final MemoryRelatedItemRepository relatedItems = new MemoryRelatedItemRepository();
     private final MemoryAuditLog auditLog = new MemoryAuditLog();
     private final MemoryCaseChangeFeed feed = new MemoryCaseChangeFeed(Instant::now);
+    private final MemoryMergeJobRepository mergeJobs = new MemoryMergeJobRepository();
     private final MemoryCaseStore store = new MemoryCaseStore(domains, fields, templates, caseRules,
             new MemoryCaseRepository(), new MemoryTagRepository(), auditLog, relatedItems,
-            new MemoryCaseEventOutbox(), feed, new MemoryUnitOfWork());
+            new MemoryCaseEventOutbox(), feed, new MemoryUnitOfWork(), mergeJobs);
 
     @Override
     public CaseStore caseStore() {
@@ -63,5 +64,10 @@ class MemoryCaseStoreTest implements CaseStoreContract {
     @Override
     public CaseChangeFeed changeFeedRepository() {
         return feed;
+    }
+
+    @Override
+    public io.opencases.application.port.MergeJobRepository mergeJobRepository() {
+        return mergeJobs;
     }
 }

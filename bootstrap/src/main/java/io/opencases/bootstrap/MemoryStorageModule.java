@@ -168,9 +168,9 @@ abstract class MemoryStorageModule {
                 MemoryFieldRepository fields, MemoryTemplateRepository templates, MemoryCaseRuleRepository caseRules,
                 MemoryCaseRepository cases, MemoryTagRepository tags, MemoryAuditLog auditLog,
                 MemoryRelatedItemRepository relatedItems, MemoryCaseEventOutbox outbox, MemoryCaseChangeFeed feed,
-                MemoryUnitOfWork unitOfWork) {
+                MemoryUnitOfWork unitOfWork, MemoryMergeJobRepository mergeJobs) {
             return new io.opencases.memory.MemoryCaseStore(domains, fields, templates, caseRules, cases, tags,
-                    auditLog, relatedItems, outbox, feed, unitOfWork);
+                    auditLog, relatedItems, outbox, feed, unitOfWork, mergeJobs);
         }
 
         @dagger.Provides

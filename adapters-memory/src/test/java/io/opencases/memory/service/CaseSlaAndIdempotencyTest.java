@@ -72,7 +72,8 @@ class CaseSlaAndIdempotencyTest {
                     feed, tags, context.arns(),
                     context.unitOfWork());
     private final io.opencases.memory.MemoryCaseStore store = new io.opencases.memory.MemoryCaseStore(domains,
-            fields, templates, caseRules, cases, tags, auditLog, relatedItems, outbox, feed, unitOfWork);
+            fields, templates, caseRules, cases, tags, auditLog, relatedItems, outbox, feed, unitOfWork,
+            new io.opencases.memory.MemoryMergeJobRepository());
     private final CaseService caseService = new CaseService(domains, fields, store,
             new io.opencases.application.casesdomain.DomainConfigurations(store), cases, auditLog, relatedItems, tags,
             events, indexing, context);

@@ -90,7 +90,7 @@ final class MemoryServices {
         this.context = context;
         var events = new io.opencases.application.event.CaseEventRecorder(domains, outbox, context);
         var store = new io.opencases.memory.MemoryCaseStore(domains, fields, templates, caseRules, cases, tags,
-                auditLog, relatedItems, outbox, feed, unitOfWork);
+                auditLog, relatedItems, outbox, feed, unitOfWork, new io.opencases.memory.MemoryMergeJobRepository());
         caseService = new io.opencases.application.cases.CaseService(domains, fields, store,
                 new io.opencases.application.casesdomain.DomainConfigurations(store), cases, auditLog, relatedItems,
                 tags, events, indexing, context);

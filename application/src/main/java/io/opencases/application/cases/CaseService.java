@@ -187,11 +187,13 @@ public final class CaseService {
         String arn = context.arns().caseArn(accountId, domainId, command.caseId());
         List<CaseChange.FieldWrite> writes = writes(command.fields());
         DomainConfiguration cached = configurations.require(accountId, domainId);
-        // Asked before the case is locked, so the update never holds one connection while it waits for another. A
-        // merge started after this check still cannot lose the update: its runner writes both cases in a serializable
-        // unit of work, which re-runs when this write commits under it (docs/compatibility.md, "Merges").
-        merges.checkWritable(domainId, command.caseId());
         var outcome = store.update(accountId, domainId, command.caseId(), arn, locked -> {
+            // The store reads a running merge with the lock. A merge recorded after that cannot lose this update: its
+            // runner writes both cases in a serializable unit of work, which re-runs when this write commits under it
+            // (docs/compatibility.md, "Merges and the fast write path").
+            locked.mergingInto().ifPresent(primary -> {
+                throw MergeGuard.writeRefused(command.caseId(), primary);
+            });
             DomainConfiguration configuration = cached;
             if (locked.configurationVersion() != configuration.version()) {
                 // Validated against the configuration as it is now, read while the case is locked.

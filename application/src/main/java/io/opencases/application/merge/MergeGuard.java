@@ -24,9 +24,14 @@ public final class MergeGuard {
             return;
         }
         jobs.findRunning(domainId, caseId).filter(j -> j.secondaryCaseId().equals(caseId)).ifPresent(j -> {
-            throw new DomainException.Conflict("Case " + caseId + " is being merged into case " + j.primaryCaseId()
-                    + "; it and its related items cannot be changed until the merge completes.");
+            throw writeRefused(caseId, j.primaryCaseId());
         });
+    }
+
+    /** The refusal of a write to {@code caseId} while it is merged into {@code primaryCaseId}. */
+    public static DomainException writeRefused(String caseId, String primaryCaseId) {
+        return new DomainException.Conflict("Case " + caseId + " is being merged into case " + primaryCaseId
+                + "; it and its related items cannot be changed until the merge completes.");
     }
 
     /** Before deleting a case: neither case of a running merge can be deleted. */

@@ -70,6 +70,8 @@ public interface CaseStoreContract {
 
     CaseChangeFeed changeFeedRepository();
 
+    io.opencases.application.port.MergeJobRepository mergeJobRepository();
+
     private String newDomain() {
         String domainId = UUID.randomUUID().toString();
         domainRepository().insert(new CasesDomain(ACCOUNT, domainId, "d-" + domainId, DomainStatus.Active, T0));
@@ -270,6 +272,35 @@ public interface CaseStoreContract {
         });
 
         assertThat(relatedItemRepository().listForCase(domainId, caseId)).containsExactly(completed);
+    }
+
+    /** The guard of StartMergeCases on the hot path: the locked case says which running merge takes it away. */
+    @Test
+    default void anUpdateSeesTheRunningMergeItsCaseIsTheSecondaryOf() {
+        String domainId = newDomain();
+        String primary = UUID.randomUUID().toString();
+        String secondary = UUID.randomUUID().toString();
+        caseStore().create(newCase(domainId, version(domainId), primary, null));
+        caseStore().create(newCase(domainId, version(domainId), secondary, null));
+        var job = new io.opencases.domain.merge.MergeJob(ACCOUNT, domainId, UUID.randomUUID().toString(), primary,
+                secondary, List.of(), List.of(), io.opencases.domain.merge.MergeStatus.IN_PROGRESS,
+                "arn:aws:iam::111111111111:root", T0, null);
+        mergeJobRepository().save(job);
+        var seen = new ArrayList<java.util.Optional<String>>();
+        java.util.function.Consumer<String> update = caseId -> caseStore().update(ACCOUNT, domainId, caseId,
+                arn(domainId, caseId), locked -> {
+                    seen.add(locked.mergingInto());
+                    return new CaseUpdate(locked.aCase(), audit(locked.aCase(), AuditEventType.CASE_UPDATED), null,
+                            List.of());
+                });
+
+        update.accept(secondary);
+        update.accept(primary);
+        mergeJobRepository().save(job.completed(T0.plusSeconds(1)));
+        update.accept(secondary);
+
+        assertThat(seen).containsExactly(java.util.Optional.of(primary), java.util.Optional.empty(),
+                java.util.Optional.empty());
     }
 
     /** Concurrent updates of one case queue on it: each sees the one before, none is lost. */
