@@ -116,19 +116,28 @@ final class JdbcCaseStore implements CaseStore {
     private static final NamedSql SAVE_ITEM = new NamedSql("UPDATE related_items SET doc = CAST(:doc AS jsonb) "
             + "WHERE domain_id = :domainId AND case_id = :caseId AND related_item_id = :id");
 
-    /** The write and its COMMIT in one round trip. */
+    /**
+     * The writes of one or more updates of one case (in order) and their COMMIT in one round trip: the case as the
+     * last left it, each update's audit event and case event (null when off), and a change-feed row each.
+     */
     private static final NamedSql WRITE = new NamedSql("WITH c AS (UPDATE cases SET doc = CAST(:doc AS jsonb) "
             + "WHERE domain_id = :domainId AND case_id = :caseId), "
-            + "a AS (INSERT INTO audit_events (domain_id, case_id, doc) VALUES (:domainId2, :caseId2, "
-            + "CAST(:audit AS jsonb))), "
-            + "o AS (INSERT INTO case_event_outbox (event) SELECT CAST(:event AS jsonb) "
-            + "WHERE CAST(:event2 AS text) IS NOT NULL), "
-            + "f AS (INSERT INTO case_changes (domain_id, case_id) VALUES (:domainId3, :caseId3) RETURNING position) "
-            + "SELECT (SELECT position FROM f), "
+            + "a AS (INSERT INTO audit_events (domain_id, case_id, doc) SELECT :domainId2, :caseId2, u.x "
+            + "FROM unnest(CAST(:audits AS jsonb[])) WITH ORDINALITY AS u(x, i) ORDER BY u.i), "
+            + "o AS (INSERT INTO case_event_outbox (event) SELECT u.x "
+            + "FROM unnest(CAST(:events AS jsonb[])) WITH ORDINALITY AS u(x, i) WHERE u.x IS NOT NULL ORDER BY u.i), "
+            + "f AS (INSERT INTO case_changes (domain_id, case_id) SELECT :domainId3, :caseId3 "
+            + "FROM generate_series(1, CAST(:count AS integer)) RETURNING position) "
+            + "SELECT ARRAY(SELECT position FROM f ORDER BY position), "
             + "ARRAY(SELECT t.key FROM tags t WHERE t.arn = :arn ORDER BY t.key), "
             + "ARRAY(SELECT t.value FROM tags t WHERE t.arn = :arn2 ORDER BY t.key); COMMIT");
 
+    /** At most this many queued updates of one case go into one transaction. */
+    private static final int MAX_COMBINED = 64;
+
     private final DataSource pool;
+    /** The cases with updates running on this instance, each with the updates queued behind the running one. */
+    private final Map<String, Lane> lanes = new HashMap<>();
 
     JdbcCaseStore(DataSource pool) {
         this.pool = pool;
@@ -240,17 +249,68 @@ final class JdbcCaseStore implements CaseStore {
         });
     }
 
+    /**
+     * Updates of one case that arrive while one is running queue here, in this instance, instead of each holding a
+     * pooled connection while it waits for the row lock; the next leader takes all of them (up to
+     * {@link #MAX_COMBINED}) into one transaction: one lock, each change decided in arrival order on the case as the
+     * one before left it, one write statement and one COMMIT, so one WAL flush serves them all. A change that
+     * throws fails only its own call. Updates from other instances still queue on the row lock.
+     */
     @Override
     public Update update(String accountId, String domainId, String caseId, String caseArn,
                          Function<LockedCase, CaseUpdate> change) {
-        return call(connection -> {
-            connection.setAutoCommit(false);
+        String key = accountId + '/' + domainId + '/' + caseId;
+        var mine = new Pending(change);
+        Lane lane;
+        boolean leads;
+        synchronized (lanes) {
+            lane = lanes.computeIfAbsent(key, k -> new Lane());
+            lane.waiting.add(mine);
+            leads = !lane.busy;
+            lane.busy = true;
+        }
+        if (!leads) {
+            mine.awaitTurn();
+        }
+        if (!mine.settled()) {
+            List<Pending> batch;
+            synchronized (lanes) {
+                batch = new ArrayList<>(Math.min(lane.waiting.size(), MAX_COMBINED));
+                while (!lane.waiting.isEmpty() && batch.size() < MAX_COMBINED) {
+                    batch.add(lane.waiting.poll());
+                }
+            }
             try {
-                Update result = update(connection, accountId, domainId, caseId, caseArn, change);
-                if (!(result instanceof Update.Done)) {
+                runBatch(accountId, domainId, caseId, caseArn, batch);
+            } catch (RuntimeException | Error failure) {
+                batch.stream().filter(p -> !p.settled()).forEach(p -> p.refuse(failure));
+            } finally {
+                // Each call of the batch is answered only now: after the COMMIT, or when the batch failed.
+                batch.forEach(Pending::release);
+                synchronized (lanes) {
+                    Pending next = lane.waiting.peek();
+                    if (next == null) {
+                        lane.busy = false;
+                        lanes.remove(key);
+                    } else {
+                        next.lead();
+                    }
+                }
+            }
+        }
+        return mine.outcome();
+    }
+
+    /** The updates of one case in one transaction, re-run whole when a concurrent transaction got in the way. */
+    private void runBatch(String accountId, String domainId, String caseId, String caseArn, List<Pending> batch) {
+        call(connection -> {
+            connection.setAutoCommit(false);
+            batch.forEach(Pending::reset);
+            try {
+                if (!update(connection, accountId, domainId, caseId, caseArn, batch)) {
                     connection.rollback();
                 }
-                return result;
+                return null;
             } catch (Throwable failure) {
                 try {
                     connection.rollback();
@@ -264,8 +324,9 @@ final class JdbcCaseStore implements CaseStore {
         });
     }
 
-    private Update update(Connection connection, String accountId, String domainId, String caseId, String caseArn,
-                          Function<LockedCase, CaseUpdate> change) throws SQLException {
+    /** Decides and writes the batch; false (nothing to commit) when no change was decided. */
+    private boolean update(Connection connection, String accountId, String domainId, String caseId, String caseArn,
+                           List<Pending> batch) throws SQLException {
         long version;
         Case current;
         Optional<String> mergingInto;
@@ -275,39 +336,138 @@ final class JdbcCaseStore implements CaseStore {
             if (!row.next()) {
                 try (var exists = DOMAIN_EXISTS.prepare(connection, Map.of("domainId", domainId,
                         "accountId", accountId)); ResultSet domain = exists.executeQuery()) {
-                    return domain.next() ? new Update.CaseGone() : new Update.DomainGone();
+                    Update gone = domain.next() ? new Update.CaseGone() : new Update.DomainGone();
+                    batch.forEach(p -> p.answer(gone));
+                    return false;
                 }
             }
             version = row.getLong(1);
             current = CaseCodec.read(row.getString(2));
             mergingInto = Optional.ofNullable(row.getString(3));
         }
-        CaseUpdate update = change.apply(new LockedCase(version, current,
-                () -> relatedItems(connection, domainId, caseId), mergingInto));
-        for (RelatedItem item : update.changedItems()) {
-            try (var statement = SAVE_ITEM.prepare(connection, Map.of("doc", Documents.write(item),
-                    "domainId", domainId, "caseId", caseId, "id", item.relatedItemId()))) {
-                statement.executeUpdate();
+        var decided = new ArrayList<Pending>(batch.size());
+        var updates = new ArrayList<CaseUpdate>(batch.size());
+        for (Pending pending : batch) {
+            CaseUpdate update;
+            try {
+                update = pending.change.apply(new LockedCase(version, current,
+                        () -> relatedItems(connection, domainId, caseId), mergingInto));
+            } catch (RuntimeException refused) {
+                // Refused (invalid, or a conflict): that call fails, the others go on from the same case.
+                pending.refuse(refused);
+                continue;
             }
+            // Written now, so the next change of the batch reads them with the case's related items.
+            for (RelatedItem item : update.changedItems()) {
+                try (var statement = SAVE_ITEM.prepare(connection, Map.of("doc", Documents.write(item),
+                        "domainId", domainId, "caseId", caseId, "id", item.relatedItemId()))) {
+                    statement.executeUpdate();
+                }
+            }
+            current = update.aCase();
+            decided.add(pending);
+            updates.add(update);
         }
-        String event = update.event() == null ? null : Documents.write(update.event());
+        if (updates.isEmpty()) {
+            return false;
+        }
         var values = new HashMap<String, Object>();
-        values.put("doc", CaseCodec.write(update.aCase()));
+        values.put("doc", CaseCodec.write(current));
         values.put("domainId", domainId);
         values.put("domainId2", domainId);
         values.put("domainId3", domainId);
         values.put("caseId", caseId);
         values.put("caseId2", caseId);
         values.put("caseId3", caseId);
-        values.put("audit", Documents.write(update.auditEvent()));
-        values.put("event", event);
-        values.put("event2", event);
+        values.put("audits", updates.stream().map(u -> Documents.write(u.auditEvent())).toArray(String[]::new));
+        values.put("events", updates.stream().map(u -> u.event() == null ? null : Documents.write(u.event()))
+                .toArray(String[]::new));
+        values.put("count", (long) updates.size());
         values.put("arn", caseArn);
         values.put("arn2", caseArn);
         try (var statement = WRITE.prepare(connection, values)) {
             ResultSet row = firstResultSet(statement);
             row.next();
-            return new Update.Done(new Updated(row.getLong(1), update, tags(row.getArray(2), row.getArray(3))));
+            Long[] positions = (Long[]) row.getArray(1).getArray();
+            Map<String, String> tags = tags(row.getArray(2), row.getArray(3));
+            for (int i = 0; i < decided.size(); i++) {
+                decided.get(i).answer(new Update.Done(new Updated(positions[i], updates.get(i), tags)));
+            }
+        }
+        return true;
+    }
+
+    /** The updates of one case queued on this instance, and whether one of its batches is running. */
+    private static final class Lane {
+        final java.util.ArrayDeque<Pending> waiting = new java.util.ArrayDeque<>();
+        boolean busy;
+    }
+
+    /**
+     * One UpdateCase call: queued until it is answered by a batch (its outcome settled, then released after the
+     * batch's COMMIT or failure), or told to lead the next batch itself.
+     */
+    private static final class Pending {
+        private final Function<LockedCase, CaseUpdate> change;
+        private final java.util.concurrent.CountDownLatch turn = new java.util.concurrent.CountDownLatch(1);
+        private volatile Update outcome;
+        private volatile Throwable failure;
+
+        Pending(Function<LockedCase, CaseUpdate> change) {
+            this.change = change;
+        }
+
+        /** Waits until a batch answered this call, or until it must lead the next batch itself. */
+        void awaitTurn() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    turn.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // The call is queued and will be answered; it must not return before it is.
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void lead() {
+            turn.countDown();
+        }
+
+        /** A new attempt of the batch decides again. */
+        void reset() {
+            outcome = null;
+            failure = null;
+        }
+
+        void answer(Update update) {
+            outcome = update;
+        }
+
+        void refuse(Throwable cause) {
+            failure = cause;
+        }
+
+        boolean settled() {
+            return outcome != null || failure != null;
+        }
+
+        void release() {
+            turn.countDown();
+        }
+
+        Update outcome() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return outcome;
         }
     }
 

@@ -344,4 +344,68 @@ public interface CaseStoreContract {
         assertThat(last.values().get("amount")).isEqualTo(new FieldValue.DoubleValue(writers * each));
         assertThat(auditLogRepository().events(domainId, caseId, 0, 1000)).hasSize(1 + writers * each);
     }
+
+    /**
+     * A refused change among concurrent updates of one case fails only its own call: the others are stored, each
+     * from the case as the one before left it, each with its own feed position, and the refusal reaches its caller.
+     */
+    @Test
+    default void aRefusedChangeAmongConcurrentUpdatesFailsOnlyItsOwnCall() throws Exception {
+        String domainId = newDomain();
+        String caseId = UUID.randomUUID().toString();
+        caseStore().create(newCase(domainId, version(domainId), caseId, null));
+        int writers = 8;
+        int each = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        var start = new CountDownLatch(1);
+        var positions = java.util.concurrent.ConcurrentHashMap.<Long>newKeySet();
+        var refusals = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            var done = new ArrayList<Future<?>>();
+            for (int w = 0; w < writers; w++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        boolean refuse = i % 3 == 2;
+                        try {
+                            var outcome = caseStore().update(ACCOUNT, domainId, caseId, arn(domainId, caseId),
+                                    locked -> {
+                                        if (refuse) {
+                                            throw new IllegalArgumentException("refused");
+                                        }
+                                        double count = locked.aCase().values().get("amount")
+                                                instanceof FieldValue.DoubleValue d ? d.value() : 0;
+                                        var values = new java.util.HashMap<>(locked.aCase().values());
+                                        values.put("amount", new FieldValue.DoubleValue(count + 1));
+                                        Case next = locked.aCase().withValues(values);
+                                        return new CaseUpdate(next, audit(next, AuditEventType.CASE_UPDATED),
+                                                null, List.of());
+                                    });
+                            assertThat(refuse).isFalse();
+                            positions.add(((Update.Done) outcome).updated().feedPosition());
+                        } catch (IllegalArgumentException refused) {
+                            assertThat(refuse).isTrue();
+                            assertThat(refused).hasMessage("refused");
+                            refusals.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        int accepted = writers * each - refusals.get();
+        assertThat(refusals.get()).isEqualTo(writers * (each / 3));
+        assertThat(positions).hasSize(accepted);
+        Case last = caseStore().read(ACCOUNT, domainId, caseId, arn(domainId, caseId)).orElseThrow().aCase()
+                .orElseThrow();
+        assertThat(last.values().get("amount")).isEqualTo(new FieldValue.DoubleValue(accepted));
+        assertThat(auditLogRepository().events(domainId, caseId, 0, 1000)).hasSize(1 + accepted);
+    }
 }
