@@ -98,39 +98,51 @@ public final class CrudBenchmark {
                 db.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             }
             var bench = Bench.setUp(server.base, 1000);
-            statements = countStatements(server, bench);
+            statements = only("statements") ? countStatements(server, bench) : Map.of();
             // Warm the JIT on every path before measuring (the setup only created cases).
             server.wrk(16, 5, bench.gets(2000));
             server.wrk(16, 5, bench.updates(2000, false));
             for (int clients : CLIENTS) {
-                rows.add(row("CreateCase", clients, server.wrk(clients, seconds, bench.creates(2000))));
-                rows.add(row("GetCase", clients, server.wrk(clients, seconds, bench.gets(2000))));
-                rows.add(row("UpdateCase, distinct cases", clients, server.wrk(clients, seconds,
-                        bench.updates(2000, false))));
+                if (only("create")) {
+                    rows.add(row("CreateCase", clients, server.wrk(clients, seconds, bench.creates(2000))));
+                }
+                if (only("get")) {
+                    rows.add(row("GetCase", clients, server.wrk(clients, seconds, bench.gets(2000))));
+                }
+                if (only("update")) {
+                    rows.add(row("UpdateCase, distinct cases", clients, server.wrk(clients, seconds,
+                            bench.updates(2000, false))));
+                }
             }
-            for (int clients : CLIENTS) {
-                rows.add(row("UpdateCase, all clients on one case", clients, server.wrk(clients, seconds,
-                        bench.updates(4000, true))));
+            if (only("hot")) {
+                for (int clients : CLIENTS) {
+                    rows.add(row("UpdateCase, all clients on one case", clients, server.wrk(clients, seconds,
+                            bench.updates(4000, true))));
+                }
+                hotRow = checkNoLostUpdate(server, bench);
+            } else {
+                hotRow = "not run";
             }
-            hotRow = checkNoLostUpdate(server, bench);
-            for (int clients : CLIENTS) {
+            for (int clients : only("pgbench") ? CLIENTS : new int[0]) {
                 insert.put(clients, server.pgbench(clients, seconds, false));
                 select.put(clients, server.pgbench(clients, seconds, true));
             }
         }
-        try (Server memory = Server.start(jar, "memory", Files.createTempDirectory("opencases-bench-mem-"),
-                label + "-memory")) {
-            var bench = Bench.setUp(memory.base, 1000);
-            memory.wrk(16, 5, bench.gets(2000));
-            for (int clients : CLIENTS) {
-                rows.add(row("GetCase on memory storage", clients, memory.wrk(clients, seconds,
-                        bench.gets(2000))));
+        if (only("memory")) {
+            try (Server memory = Server.start(jar, "memory", Files.createTempDirectory("opencases-bench-mem-"),
+                    label + "-memory")) {
+                var bench = Bench.setUp(memory.base, 1000);
+                memory.wrk(16, 5, bench.gets(2000));
+                for (int clients : CLIENTS) {
+                    rows.add(row("GetCase on memory storage", clients, memory.wrk(clients, seconds,
+                            bench.gets(2000))));
+                }
             }
         }
         out.append("| operation | clients | calls/s | p50 | p99 | server CPU/call | PostgreSQL CPU/call | errors |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         rows.forEach(out::append);
-        for (int clients : CLIENTS) {
+        for (int clients : insert.keySet()) {
             out.append(String.format("| pgbench one-row INSERT | %d | %,.0f | avg %.2f ms | – | | | |%n", clients,
                     insert.get(clients).rate(), insert.get(clients).p50()));
             out.append(String.format("| pgbench one-row PK SELECT | %d | %,.0f | avg %.2f ms | – | | | |%n", clients,
@@ -141,6 +153,15 @@ public final class CrudBenchmark {
         out.append("\nHot row: ").append(hotRow).append('\n');
         System.out.println(out);
         return out.toString();
+    }
+
+    /**
+     * Whether a part of the run is wanted: {@code BENCH_ONLY} (comma-separated: statements, create, get, update, hot,
+     * pgbench, memory) picks parts for a quick profile; unset runs them all.
+     */
+    private static boolean only(String part) {
+        String parts = System.getenv("BENCH_ONLY");
+        return parts == null || parts.isBlank() || java.util.Arrays.asList(parts.split(",")).contains(part);
     }
 
     private static String row(String name, int clients, Wrk wrk) {
