@@ -52,7 +52,7 @@ final class CaseCodec {
         return out.toString();
     }
 
-    private static void writeValue(JsonGenerator json, FieldValue value) throws IOException {
+    static void writeValue(JsonGenerator json, FieldValue value) throws IOException {
         json.writeStartObject();
         if (value instanceof FieldValue.StringValue s) {
             json.writeStringField("@type", "String");

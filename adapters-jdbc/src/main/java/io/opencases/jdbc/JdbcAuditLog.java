@@ -20,7 +20,7 @@ final class JdbcAuditLog implements AuditLog {
                         + "VALUES (:domainId, :caseId, CAST(:doc AS jsonb))")
                 .bind("domainId", event.domainId())
                 .bind("caseId", event.caseId())
-                .bind("doc", Documents.write(event))
+                .bind("doc", AuditEventCodec.write(event))
                 .execute());
     }
 

@@ -209,7 +209,7 @@ final class JdbcCaseStore implements CaseStore {
         values.put("arn", newCase.caseArn());
         values.put("keys", newCase.tags().keySet().toArray(String[]::new));
         values.put("values", newCase.tags().values().toArray(String[]::new));
-        values.put("audit", Documents.write(newCase.auditEvent()));
+        values.put("audit", AuditEventCodec.write(newCase.auditEvent()));
         String event = newCase.event() == null ? null : Documents.write(newCase.event());
         values.put("event", event);
         values.put("event2", event);
@@ -379,7 +379,7 @@ final class JdbcCaseStore implements CaseStore {
         values.put("caseId", caseId);
         values.put("caseId2", caseId);
         values.put("caseId3", caseId);
-        values.put("audits", updates.stream().map(u -> Documents.write(u.auditEvent())).toArray(String[]::new));
+        values.put("audits", updates.stream().map(u -> AuditEventCodec.write(u.auditEvent())).toArray(String[]::new));
         values.put("events", updates.stream().map(u -> u.event() == null ? null : Documents.write(u.event()))
                 .toArray(String[]::new));
         values.put("count", (long) updates.size());
