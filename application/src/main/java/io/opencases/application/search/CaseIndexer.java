@@ -23,7 +23,9 @@ import java.util.logging.Logger;
  *
  * <p>Every change gets a ticket in submission order. A search first waits until the tickets submitted before it
  * began are visible ({@link #awaitVisible}): it sees every write acknowledged before it, and waits for nothing
- * submitted after it. A change that fails to apply is logged and remembered ({@link #takeFailure()}), the batch
+ * submitted after it. A refresh costs about as much as the updates it publishes (it writes a new segment), so the
+ * thread refreshes only when someone waits for a change it holds, or when a change has been hidden for
+ * {@link #MAX_HIDDEN}: under writes without searches, one refresh publishes a second's worth of changes. A change that fails to apply is logged and remembered ({@link #takeFailure()}), the batch
  * still becomes visible, and maintenance heals the index from the store: a committed write is never turned into
  * an error by its index update.
  *
@@ -34,9 +36,15 @@ import java.util.logging.Logger;
 public final class CaseIndexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CaseIndexer.class.getName());
     private static final int MAX_BATCH = 2_000;
+    /** By default, the longest a change applied to the live index stays invisible when nobody waits for it. */
+    public static final java.time.Duration MAX_HIDDEN = java.time.Duration.ofSeconds(1);
 
     private record Task(long ticket, Consumer<CaseIndex> change, boolean changesLive) {
     }
+
+    /** Put in the queue by a waiter to wake the thread: someone waits for what it applied and has not refreshed. */
+    private static final Task WAKE = new Task(0, index -> {
+    }, false);
 
     private final CaseIndex live;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
@@ -44,9 +52,13 @@ public final class CaseIndexer implements AutoCloseable {
     private final ReentrantLock visibleLock = new ReentrantLock();
     private final Condition advanced = visibleLock.newCondition();
     private final Thread thread;
+    private final long maxHiddenNanos;
     private long lastTicket;
     private volatile long submitted;
     private volatile long visible;
+    /** The highest ticket someone waits to see. */
+    private final java.util.concurrent.atomic.AtomicLong wanted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean failed;
     private volatile boolean closed;
 
@@ -56,7 +68,13 @@ public final class CaseIndexer implements AutoCloseable {
     private final Set<String> stagedDomains = new HashSet<>();
 
     public CaseIndexer(CaseIndex live) {
+        this(live, MAX_HIDDEN);
+    }
+
+    /** With {@code maxHidden}: how long an applied change may stay invisible when nobody waits for it. */
+    public CaseIndexer(CaseIndex live, java.time.Duration maxHidden) {
         this.live = live;
+        this.maxHiddenNanos = maxHidden.toNanos();
         this.thread = new Thread(this::run, "opencases-indexer");
         thread.setDaemon(true);
         thread.start();
@@ -87,6 +105,11 @@ public final class CaseIndexer implements AutoCloseable {
     public void awaitVisible(long ticket) {
         if (visible >= ticket) {
             return;
+        }
+        wanted.accumulateAndGet(ticket, Math::max);
+        // Set after {@code wanted}; the thread clears it before it reads {@code wanted}, so no wish is missed.
+        if (wakeQueued.compareAndSet(false, true)) {
+            queue.add(WAKE);
         }
         visibleLock.lock();
         try {
@@ -167,23 +190,37 @@ public final class CaseIndexer implements AutoCloseable {
 
     private void run() {
         var batch = new ArrayList<Task>();
+        long applied = 0;
+        boolean hidden = false;
+        long hiddenSince = 0;
         while (!closed) {
             try {
-                Task first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                long wait = hidden ? Math.max(0, hiddenSince + maxHiddenNanos - System.nanoTime())
+                        : TimeUnit.MILLISECONDS.toNanos(100);
+                Task first = queue.poll(wait, TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                boolean liveChanged = false;
                 for (Task task : batch) {
-                    liveChanged |= task.changesLive();
+                    if (task == WAKE) {
+                        wakeQueued.set(false);
+                        continue;
+                    }
+                    if (task.changesLive() && !hidden) {
+                        hidden = true;
+                        hiddenSince = System.nanoTime();
+                    }
                     apply(task);
+                    applied = task.ticket();
                 }
-                if (liveChanged) {
+                if (hidden && (wanted.get() > visible || System.nanoTime() - hiddenSince >= maxHiddenNanos)) {
                     refresh();
+                    hidden = false;
                 }
-                publish(batch.get(batch.size() - 1).ticket());
+                if (!hidden && applied > visible) {
+                    publish(applied);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -191,8 +228,12 @@ public final class CaseIndexer implements AutoCloseable {
                 // Keep the thread alive whatever happened; the tickets still advance so no search waits forever.
                 failed = true;
                 LOG.log(Level.SEVERE, "Case indexer batch failed; the index will be healed from the store", e);
-                if (!batch.isEmpty()) {
-                    publish(batch.get(batch.size() - 1).ticket());
+                hidden = false;
+                for (Task task : batch) {
+                    applied = Math.max(applied, task.ticket());
+                }
+                if (applied > visible) {
+                    publish(applied);
                 }
             } finally {
                 batch.clear();
