@@ -99,7 +99,8 @@ public final class CaseService {
         String domainId = command.domainId();
         String token = command.clientToken() == null || command.clientToken().isEmpty() ? null
                 : command.clientToken();
-        String fingerprint = fingerprint(command);
+        // Only a request with a token is ever compared with another.
+        String fingerprint = token == null ? null : fingerprint(command);
         List<CaseChange.FieldWrite> writes = writes(command.fields());
         DomainConfiguration configuration = configurations.require(accountId, domainId);
         boolean fresh = false;
