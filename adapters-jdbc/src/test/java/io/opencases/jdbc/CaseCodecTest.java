@@ -68,4 +68,27 @@ class CaseCodecTest {
         assertThatThrownBy(() -> CaseCodec.read(newer.replace("\"String\"", "\"Decimal\"")))
                 .hasMessageContaining("stored case");
     }
+
+    /** The hand-read instant agrees with Instant.parse on what Instant.toString writes, and refuses what it refuses. */
+    @Test
+    void instantsAreReadAsInstantParseReadsThem() {
+        var random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            long nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000L;
+                case 2 -> random.nextInt(1_000_000) * 1_000L;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(random.nextLong(0, 253_402_300_799L), nanos);
+            assertThat(CaseCodec.instant(instant.toString())).isEqualTo(instant);
+        }
+        assertThat(CaseCodec.instant("2026-01-02T03:04:05.6Z")).isEqualTo(Instant.parse("2026-01-02T03:04:05.6Z"));
+        assertThat(CaseCodec.instant("2026-01-02T03:04:05.Z")).isEqualTo(Instant.parse("2026-01-02T03:04:05.Z"));
+        assertThat(CaseCodec.instant("+12026-01-02T03:04:05Z")).isEqualTo(Instant.parse("+12026-01-02T03:04:05Z"));
+        for (String bad : java.util.List.of("2026-13-02T03:04:05Z", "2026-02-30T03:04:05Z", "2026-01-02T24:04:05Z",
+                "2026-01-02T03:04:05.1234567890Z", "2026-01-O2T03:04:05Z", "")) {
+            assertThatThrownBy(() -> CaseCodec.instant(bad)).as(bad).isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
 }

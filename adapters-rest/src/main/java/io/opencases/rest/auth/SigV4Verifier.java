@@ -103,11 +103,45 @@ public final class SigV4Verifier {
 
     private static Instant parseAmzDate(String amzDate) {
         try {
-            return AMZ_DATE.parse(amzDate, Instant::from);
-        } catch (DateTimeParseException e) {
+            return basicFormat(amzDate);
+        } catch (java.time.DateTimeException e) {
             throw AuthenticationException.incompleteSignature("Date must be in ISO-8601 'basic format'. Got '"
                     + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
+    }
+
+    /**
+     * {@code yyyyMMdd'T'HHmmss'Z'}, read by hand: every request carries one, and the formatter took a fifth of the
+     * signature check. Anything else is left to the formatter, which refuses it.
+     */
+    static Instant basicFormat(String text) {
+        if (text.length() == 16 && text.charAt(8) == 'T' && text.charAt(15) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 4, 6);
+            int day = digits(text, 6, 8);
+            int hour = digits(text, 9, 11);
+            int minute = digits(text, 11, 13);
+            int second = digits(text, 13, 15);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
+                // LocalDateTime.of checks the ranges (month 13, February 30th, hour 24 throw).
+                return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+                        .toInstant(java.time.ZoneOffset.UTC);
+            }
+        }
+        return AMZ_DATE.parse(text, Instant::from);
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 if a character is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Long presignSeconds(String expires) {

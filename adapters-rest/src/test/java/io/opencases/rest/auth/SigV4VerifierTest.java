@@ -450,4 +450,22 @@ class SigV4VerifierTest {
             assertSignatureMismatch(refusal(withHeader(request, "Authorization", header)));
         }
     }
+
+    /** The hand-read X-Amz-Date agrees with the strict formatter it replaced, on good and bad dates alike. */
+    @Test
+    void amzDatesAreReadAsTheStrictFormatterReadsThem() {
+        var formatter = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        var random = new java.util.Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L));
+            String text = formatter.format(instant);
+            assertThat(SigV4Verifier.basicFormat(text)).isEqualTo(instant);
+        }
+        for (String bad : List.of("20261326T000000Z", "20260230T000000Z", "20260101T240000Z", "20260101T006000Z",
+                "2026010lT000000Z", "20260101 000000Z", "20260101T000000", "2026-01-01T00:00:00Z", "")) {
+            assertThat(catchThrowableOfType(() -> SigV4Verifier.basicFormat(bad), java.time.DateTimeException.class))
+                    .as(bad).isNotNull();
+        }
+    }
 }
