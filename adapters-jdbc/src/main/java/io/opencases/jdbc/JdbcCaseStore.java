@@ -145,7 +145,12 @@ final class JdbcCaseStore implements CaseStore {
 
     @Override
     public Optional<DomainConfiguration> configuration(String accountId, String domainId) {
-        return call(connection -> {
+        return call(connection -> configuration(connection, accountId, domainId));
+    }
+
+    private static Optional<DomainConfiguration> configuration(Connection connection, String accountId,
+                                                               String domainId) throws SQLException {
+        {
             try (var statement = CONFIGURATION.prepare(connection, Map.of("domainId", domainId,
                     "accountId", accountId)); ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
@@ -160,7 +165,7 @@ final class JdbcCaseStore implements CaseStore {
                         byId(readList(row.getString(7), RULES), CaseRule::caseRuleId),
                         events == null ? null : Documents.read(events, CaseEventConfiguration.class)));
             }
-        });
+        }
     }
 
     @Override
@@ -351,7 +356,8 @@ final class JdbcCaseStore implements CaseStore {
             CaseUpdate update;
             try {
                 update = pending.change.apply(new LockedCase(version, current,
-                        () -> relatedItems(connection, domainId, caseId), mergingInto));
+                        () -> relatedItems(connection, domainId, caseId), mergingInto,
+                        () -> lockedConfiguration(connection, accountId, domainId)));
             } catch (RuntimeException refused) {
                 // Refused (invalid, or a conflict): that call fails, the others go on from the same case.
                 pending.refuse(refused);
@@ -468,6 +474,16 @@ final class JdbcCaseStore implements CaseStore {
                 throw error;
             }
             return outcome;
+        }
+    }
+
+    private static DomainConfiguration lockedConfiguration(Connection connection, String accountId, String domainId) {
+        try {
+            // The case row is locked, so the domain cannot be gone (DeleteDomain would wait for the lock).
+            return configuration(connection, accountId, domainId).orElseThrow(() -> new IllegalStateException(
+                    "domain " + domainId + " vanished under a locked case"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the configuration of domain " + domainId, e);
         }
     }
 

@@ -123,7 +123,8 @@ public final class MemoryCaseStore implements CaseStore {
             var merge = mergeJobs.findRunning(domainId, caseId).filter(j -> j.secondaryCaseId().equals(caseId));
             CaseUpdate update = change.apply(new LockedCase(configuration.get().version(), aCase.get(),
                     () -> relatedItems.listForCase(domainId, caseId),
-                    merge.map(io.opencases.domain.merge.MergeJob::primaryCaseId)));
+                    merge.map(io.opencases.domain.merge.MergeJob::primaryCaseId),
+                    () -> current(accountId, domainId).orElseThrow()));
             cases.save(update.aCase());
             for (RelatedItem item : update.changedItems()) {
                 relatedItems.save(item);

@@ -198,8 +198,7 @@ public final class CaseService {
             DomainConfiguration configuration = cached;
             if (locked.configurationVersion() != configuration.version()) {
                 // Validated against the configuration as it is now, read while the case is locked.
-                configurations.seen(domainId, locked.configurationVersion());
-                configuration = configurations.reload(accountId, domainId);
+                configuration = configurations.offer(locked.configuration().get());
             }
             Instant now = now();
             CaseChange change = CaseChange.update(configuration, locked.aCase(), writes,

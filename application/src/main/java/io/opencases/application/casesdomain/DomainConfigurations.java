@@ -41,6 +41,12 @@ public final class DomainConfigurations {
         return configuration;
     }
 
+    /** A configuration read from the store elsewhere (with a case's lock): it replaces an older cached one. */
+    public DomainConfiguration offer(DomainConfiguration configuration) {
+        cached.merge(configuration.domainId(), configuration, (old, neu) -> old.version() > neu.version() ? old : neu);
+        return configuration;
+    }
+
     /** The store reported {@code version}: an older cached configuration goes. */
     public void seen(String domainId, long version) {
         cached.computeIfPresent(domainId, (id, configuration) -> configuration.version() < version ? null

@@ -72,10 +72,13 @@ public interface CaseStore {
      * The case as the update sees it: locked until the update returns, so concurrent updates of one case queue
      * instead of conflicting. {@code relatedItems} reads the case's related items (under the same lock) on demand.
      * {@code mergingInto} is the primary case of a running merge (StartMergeCases) that this case is the secondary
-     * of, read with the lock so the update needs no statement of its own to ask.
+     * of, read with the lock so the update needs no statement of its own to ask. {@code configuration} reads the
+     * domain's configuration as it is now on the update's own connection (for a cached one that is out of date),
+     * so an update never holds one pooled connection while it waits for another.
      */
     record LockedCase(long configurationVersion, Case aCase, java.util.function.Supplier<List<RelatedItem>> relatedItems,
-                      Optional<String> mergingInto) {
+                      Optional<String> mergingInto,
+                      java.util.function.Supplier<DomainConfiguration> configuration) {
     }
 
     /** What an update writes: the case, its audit event, its case event (null when off) and changed SLA items. */

@@ -274,6 +274,27 @@ public interface CaseStoreContract {
         assertThat(relatedItemRepository().listForCase(domainId, caseId)).containsExactly(completed);
     }
 
+    /** An update that finds its cached configuration out of date reads the current one under the case's lock. */
+    @Test
+    default void theLockedCaseReadsTheConfigurationAsItIsNow() {
+        String domainId = newDomain();
+        String caseId = UUID.randomUUID().toString();
+        long before = version(domainId);
+        caseStore().create(newCase(domainId, before, caseId, null));
+        fieldRepository().save(Field.custom(domainId, "added", "added", null, FieldType.Text, null, T0));
+        var seen = new ArrayList<io.opencases.domain.casesdomain.DomainConfiguration>();
+
+        caseStore().update(ACCOUNT, domainId, caseId, arn(domainId, caseId), locked -> {
+            seen.add(locked.configuration().get());
+            return new CaseUpdate(locked.aCase(), audit(locked.aCase(), AuditEventType.CASE_UPDATED), null,
+                    List.of());
+        });
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).version()).isGreaterThan(before).isEqualTo(version(domainId));
+        assertThat(seen.get(0).fields()).containsKey("added");
+    }
+
     /** The guard of StartMergeCases on the hot path: the locked case says which running merge takes it away. */
     @Test
     default void anUpdateSeesTheRunningMergeItsCaseIsTheSecondaryOf() {
