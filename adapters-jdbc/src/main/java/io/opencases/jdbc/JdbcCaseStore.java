@@ -40,6 +40,10 @@ import java.util.stream.Collectors;
  * the domain check and version, and the running merge it is the secondary of, if any), then one statement writing the case, audit, outbox and change-feed rows followed
  * by COMMIT. Concurrent updates of one case queue on its row lock; see docs/compatibility.md for why this keeps
  * every update and stays serializable with the configuration writes.
+ * <li>DeleteCase: two round trips in one SERIALIZABLE transaction: the locked case (with the running merge it takes
+ * part in), then one statement removing it with its token, history, related items and tags, recording its event
+ * and change-feed row, followed by COMMIT.
+ * <li>GetCaseAuditEvents: one statement: the domain check, whether the case exists, and a page of its history.
  * </ul>
  * Nothing written is read back. Conflicts (a concurrent CreateCase with the same token, a deadlock) re-run the call.
  */
@@ -131,6 +135,38 @@ final class JdbcCaseStore implements CaseStore {
             + "SELECT ARRAY(SELECT position FROM f ORDER BY position), "
             + "ARRAY(SELECT t.key FROM tags t WHERE t.arn = :arn ORDER BY t.key), "
             + "ARRAY(SELECT t.value FROM tags t WHERE t.arn = :arn2 ORDER BY t.key); COMMIT");
+
+    /**
+     * DeleteCase's first round trip, SERIALIZABLE like the other writers of a case's related items (a concurrent
+     * CreateRelatedItem that read the case must not add an item after the case is gone): the case, locked, with its
+     * domain's version and the running merge it takes part in, if any.
+     */
+    private static final NamedSql DELETE_LOCK = new NamedSql("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE; "
+            + "SELECT d.config_version, c.doc, m.primary_case_id, m.secondary_case_id "
+            + "FROM domains d JOIN cases c ON c.domain_id = d.domain_id "
+            + "LEFT JOIN LATERAL (SELECT j.primary_case_id, j.secondary_case_id FROM merge_jobs j "
+            + "WHERE j.domain_id = c.domain_id AND j.status = 'IN_PROGRESS' "
+            + "AND (j.primary_case_id = c.case_id OR j.secondary_case_id = c.case_id) LIMIT 1) m ON true "
+            + "WHERE d.domain_id = :domainId AND d.account_id = :accountId AND c.case_id = :caseId FOR UPDATE OF c");
+
+    /** The removal, its case event and change-feed row, and the COMMIT in one round trip. */
+    private static final NamedSql DELETE = new NamedSql("WITH c AS (DELETE FROM cases "
+            + "WHERE domain_id = :domainId AND case_id = :caseId), "
+            + "k AS (DELETE FROM case_client_tokens WHERE domain_id = :domainId2 AND case_id = :caseId2), "
+            + "a AS (DELETE FROM audit_events WHERE domain_id = :domainId3 AND case_id = :caseId3), "
+            + "r AS (DELETE FROM related_items WHERE domain_id = :domainId4 AND case_id = :caseId4), "
+            + "t AS (DELETE FROM tags WHERE arn = :arn OR (arn >= :arnFrom AND arn < :arnTo)), "
+            + "o AS (INSERT INTO case_event_outbox (event) SELECT CAST(:event AS jsonb) "
+            + "WHERE CAST(:event2 AS text) IS NOT NULL), "
+            + "f AS (INSERT INTO case_changes (domain_id, case_id) VALUES (:domainId5, :caseId5) RETURNING position) "
+            + "SELECT position FROM f; COMMIT");
+
+    /** GetCaseAuditEvents in one statement: the domain check, whether the case exists, and a page of its events. */
+    private static final NamedSql AUDIT = new NamedSql("SELECT EXISTS (SELECT 1 FROM cases c "
+            + "WHERE c.domain_id = d.domain_id AND c.case_id = :caseId), "
+            + "ARRAY(SELECT CAST(a.doc AS text) FROM audit_events a WHERE a.domain_id = :domainId2 "
+            + "AND a.case_id = :caseId2 ORDER BY a.sequence OFFSET :from LIMIT :limit) "
+            + "FROM domains d WHERE d.domain_id = :domainId AND d.account_id = :accountId");
 
     /** At most this many queued updates of one case go into one transaction. */
     private static final int MAX_COMBINED = 64;
@@ -401,6 +437,85 @@ final class JdbcCaseStore implements CaseStore {
             }
         }
         return true;
+    }
+
+    @Override
+    public Deletion delete(String accountId, String domainId, String caseId, String caseArn,
+                           Function<DoomedCase, io.opencases.domain.event.CaseEvent> decide) {
+        return call(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                Deletion result = delete(connection, accountId, domainId, caseId, caseArn, decide);
+                if (!(result instanceof Deletion.Deleted)) {
+                    connection.rollback();
+                }
+                return result;
+            } catch (Throwable failure) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    failure.addSuppressed(rollbackFailure);
+                }
+                throw failure;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    private Deletion delete(Connection connection, String accountId, String domainId, String caseId, String caseArn,
+                            Function<DoomedCase, io.opencases.domain.event.CaseEvent> decide) throws SQLException {
+        DoomedCase doomed;
+        try (var statement = DELETE_LOCK.prepare(connection, Map.of("domainId", domainId, "accountId", accountId,
+                "caseId", caseId))) {
+            ResultSet row = firstResultSet(statement);
+            if (!row.next()) {
+                try (var exists = DOMAIN_EXISTS.prepare(connection, Map.of("domainId", domainId,
+                        "accountId", accountId)); ResultSet domain = exists.executeQuery()) {
+                    return domain.next() ? new Deletion.CaseGone() : new Deletion.DomainGone();
+                }
+            }
+            String primary = row.getString(3);
+            doomed = new DoomedCase(row.getLong(1), CaseCodec.read(row.getString(2)),
+                    primary == null ? Optional.empty() : Optional.of(new RunningMerge(primary, row.getString(4))),
+                    () -> lockedConfiguration(connection, accountId, domainId));
+        }
+        var event = decide.apply(doomed);
+        String eventDocument = event == null ? null : Documents.write(event);
+        var values = new HashMap<String, Object>();
+        for (String suffix : List.of("", "2", "3", "4", "5")) {
+            values.put("domainId" + suffix, domainId);
+            values.put("caseId" + suffix, caseId);
+        }
+        values.put("arn", caseArn);
+        // The tags of the case's related items sit on ARNs under the case's: "<case arn>/…".
+        values.put("arnFrom", caseArn + "/");
+        values.put("arnTo", caseArn + "0");
+        values.put("event", eventDocument);
+        values.put("event2", eventDocument);
+        try (var statement = DELETE.prepare(connection, values)) {
+            ResultSet row = firstResultSet(statement);
+            row.next();
+            return new Deletion.Deleted(row.getLong(1));
+        }
+    }
+
+    @Override
+    public Optional<AuditRead> auditEvents(String accountId, String domainId, String caseId, int from, int limit) {
+        return call(connection -> {
+            try (var statement = AUDIT.prepare(connection, Map.of("caseId", caseId, "domainId2", domainId,
+                    "caseId2", caseId, "from", (long) from, "limit", (long) limit, "domainId", domainId,
+                    "accountId", accountId)); ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                var events = new ArrayList<io.opencases.domain.cases.AuditEvent>();
+                for (String document : (String[]) row.getArray(2).getArray()) {
+                    events.add(Documents.read(document, io.opencases.domain.cases.AuditEvent.class));
+                }
+                return Optional.of(new AuditRead(row.getBoolean(1), events));
+            }
+        });
     }
 
     /** The updates of one case queued on this instance, and whether one of its batches is running. */

@@ -10,7 +10,6 @@ import io.opencases.application.cases.CaseCommands.GetCase;
 import io.opencases.application.cases.CaseService;
 import io.opencases.application.casesdomain.DomainCommands.CreateDomain;
 import io.opencases.application.casesdomain.DomainService;
-import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.template.TemplateCommands.CreateTemplate;
@@ -61,10 +60,9 @@ class CaseThroughputBenchmark {
                     storage.relatedItems(), storage.tags(), indexing, context);
             var templates = new TemplateService(storage.domains(), storage.fields(), storage.layouts(),
                     storage.templates(), storage.caseRules(), storage.tags(), context);
-            var cases = new CaseService(storage.domains(), storage.fields(), storage.caseStore(),
-                    new io.opencases.application.casesdomain.DomainConfigurations(storage.caseStore()),
-                    storage.cases(), storage.auditLog(), storage.relatedItems(), storage.tags(),
-                    new CaseEventRecorder(storage.domains(), storage.outbox(), context), indexing, context);
+            var cases = new CaseService(storage.caseStore(),
+                    new io.opencases.application.casesdomain.DomainConfigurations(storage.caseStore()), indexing,
+                    context);
             String domainId = domains.createDomain(new CreateDomain(CALLER, "Bench")).domainId();
             storage.domains().saveEventConfiguration(domainId,
                     new io.opencases.domain.event.CaseEventConfiguration(true, List.of("title"), false));

@@ -138,6 +138,40 @@ public final class MemoryCaseStore implements CaseStore {
         });
     }
 
+    @Override
+    public Deletion delete(String accountId, String domainId, String caseId, String caseArn,
+                           Function<DoomedCase, io.opencases.domain.event.CaseEvent> decide) {
+        return unitOfWork.write(() -> {
+            var configuration = current(accountId, domainId);
+            if (configuration.isEmpty()) {
+                return new Deletion.DomainGone();
+            }
+            var aCase = cases.find(domainId, caseId);
+            if (aCase.isEmpty()) {
+                return new Deletion.CaseGone();
+            }
+            var merge = mergeJobs.findRunning(domainId, caseId)
+                    .map(j -> new RunningMerge(j.primaryCaseId(), j.secondaryCaseId()));
+            var event = decide.apply(new DoomedCase(configuration.get().version(), aCase.get(), merge,
+                    () -> current(accountId, domainId).orElseThrow()));
+            cases.delete(domainId, caseId);
+            auditLog.deleteCase(domainId, caseId);
+            relatedItems.deleteCase(domainId, caseId);
+            tags.deleteTree(caseArn);
+            if (event != null) {
+                outbox.append(event);
+            }
+            return new Deletion.Deleted(feed.append(domainId, caseId));
+        });
+    }
+
+    @Override
+    public Optional<AuditRead> auditEvents(String accountId, String domainId, String caseId, int from, int limit) {
+        return unitOfWork.read(() -> domains.find(accountId, domainId).map(domain -> cases.find(domainId, caseId)
+                .isEmpty() ? new AuditRead(false, java.util.List.of())
+                : new AuditRead(true, auditLog.events(domainId, caseId, from, limit))));
+    }
+
     private long version(String domainId) {
         DomainConfiguration seen = lastSeen.get(domainId);
         return seen == null ? 0 : seen.version();

@@ -126,14 +126,10 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static CaseService caseService(DomainRepository domains, FieldRepository fields,
-                                   io.opencases.application.port.CaseStore store,
+    static CaseService caseService(io.opencases.application.port.CaseStore store,
                                    io.opencases.application.casesdomain.DomainConfigurations configurations,
-                                   CaseRepository cases, AuditLog auditLog, RelatedItemRepository relatedItems,
-                                   TagRepository tags, CaseEventRecorder events, CaseIndexing indexing,
-                                   UseCaseContext context, io.opencases.application.merge.MergeGuard merges) {
-        return new CaseService(domains, fields, store, configurations, cases, auditLog, relatedItems, tags, events,
-                indexing, context, merges);
+                                   CaseIndexing indexing, UseCaseContext context) {
+        return new CaseService(store, configurations, indexing, context);
     }
 
     /** This instance's cache of domain configurations (issue 9). */

@@ -74,9 +74,8 @@ class CaseSlaAndIdempotencyTest {
     private final io.opencases.memory.MemoryCaseStore store = new io.opencases.memory.MemoryCaseStore(domains,
             fields, templates, caseRules, cases, tags, auditLog, relatedItems, outbox, feed, unitOfWork,
             new io.opencases.memory.MemoryMergeJobRepository());
-    private final CaseService caseService = new CaseService(domains, fields, store,
-            new io.opencases.application.casesdomain.DomainConfigurations(store), cases, auditLog, relatedItems, tags,
-            events, indexing, context);
+    private final CaseService caseService = new CaseService(store,
+            new io.opencases.application.casesdomain.DomainConfigurations(store), indexing, context);
     private final RelatedItemService relatedItemService = new RelatedItemService(domains, fields, cases,
             relatedItems, auditLog, tags, events, indexing, context);
     private final String domainId = new DomainService(domains, fields, new MemoryLayoutRepository(), templates,

@@ -91,9 +91,8 @@ final class MemoryServices {
         var events = new io.opencases.application.event.CaseEventRecorder(domains, outbox, context);
         var store = new io.opencases.memory.MemoryCaseStore(domains, fields, templates, caseRules, cases, tags,
                 auditLog, relatedItems, outbox, feed, unitOfWork, new io.opencases.memory.MemoryMergeJobRepository());
-        caseService = new io.opencases.application.cases.CaseService(domains, fields, store,
-                new io.opencases.application.casesdomain.DomainConfigurations(store), cases, auditLog, relatedItems,
-                tags, events, indexing, context);
+        caseService = new io.opencases.application.cases.CaseService(store,
+                new io.opencases.application.casesdomain.DomainConfigurations(store), indexing, context);
         relatedItemService = new io.opencases.application.relateditem.RelatedItemService(domains, fields, cases,
                 relatedItems, auditLog, tags, events, indexing, context);
     }

@@ -1,6 +1,5 @@
 package io.opencases.application.cases;
 
-import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.UseCaseContext;
@@ -12,23 +11,16 @@ import io.opencases.application.cases.CaseCommands.FieldWrite;
 import io.opencases.application.cases.CaseCommands.GetCase;
 import io.opencases.application.cases.CaseCommands.GetCaseAuditEvents;
 import io.opencases.application.cases.CaseCommands.UpdateCase;
-import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.merge.MergeGuard;
-import io.opencases.application.port.AuditLog;
 import io.opencases.application.search.CaseIndexing;
 import io.opencases.application.casesdomain.DomainConfigurations;
-import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.CaseStore;
-import io.opencases.application.port.DomainRepository;
-import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.RelatedItemRepository;
-import io.opencases.application.port.TagRepository;
 import io.opencases.domain.DomainException;
 import io.opencases.domain.casesdomain.CasesDomain;
 import io.opencases.domain.casesdomain.DomainConfiguration;
+import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseChange;
 import io.opencases.domain.cases.AuditEvent;
-import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseUser;
 import io.opencases.domain.event.CaseEvent;
 import io.opencases.domain.field.FieldValue;
@@ -54,42 +46,14 @@ public final class CaseService {
 
     private final CaseStore store;
     private final DomainConfigurations configurations;
-    private final CaseRepository cases;
-    private final AuditLog auditLog;
-    private final RelatedItemRepository relatedItems;
-    private final TagRepository tags;
-    private final DomainAccess access;
-    private final CaseEventRecorder events;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
-    private final MergeGuard merges;
 
-    /**
-     * CreateCase, GetCase and UpdateCase go through {@code store}, one call each, on the cached configurations;
-     * DeleteCase and GetCaseAuditEvents use the repositories.
-     */
-    public CaseService(DomainRepository domains, FieldRepository fields, CaseStore store,
-                       DomainConfigurations configurations, CaseRepository cases, AuditLog auditLog,
-                       RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
-                       CaseIndexing indexing, UseCaseContext context) {
-        this(domains, fields, store, configurations, cases, auditLog, relatedItems, tags, events, indexing, context,
-                MergeGuard.NONE);
-    }
-
-    /** With the guard that refuses writes to a case being merged away (StartMergeCases). */
-    public CaseService(DomainRepository domains, FieldRepository fields, CaseStore store,
-                       DomainConfigurations configurations, CaseRepository cases, AuditLog auditLog,
-                       RelatedItemRepository relatedItems, TagRepository tags, CaseEventRecorder events,
-                       CaseIndexing indexing, UseCaseContext context, MergeGuard merges) {
-        this.merges = merges;
+    /** Every operation is one call of {@code store}, validated on the cached, versioned configurations. */
+    public CaseService(CaseStore store, DomainConfigurations configurations, CaseIndexing indexing,
+                       UseCaseContext context) {
         this.store = store;
         this.configurations = configurations;
-        this.cases = cases;
-        this.auditLog = auditLog;
-        this.relatedItems = relatedItems;
-        this.tags = tags;
-        this.access = new DomainAccess(domains, fields);
-        this.events = events;
         this.indexing = indexing;
         this.context = context;
     }
@@ -228,42 +192,62 @@ public final class CaseService {
 
     /** Removes the case with its related items, audit history and tags; this cannot be undone. */
     public void deleteCase(DeleteCase command) {
-        context.unitOfWork().write(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
-            Case aCase = requireCase(domain, command.caseId());
-            merges.checkDeletable(domain.domainId(), aCase.caseId());
-            cases.delete(domain.domainId(), aCase.caseId());
-            auditLog.deleteCase(domain.domainId(), aCase.caseId());
-            relatedItems.deleteCase(domain.domainId(), aCase.caseId());
-            indexing.caseDeleted(domain.domainId(), aCase.caseId());
-            tags.deleteTree(caseArn(domain, aCase.caseId()));
-            events.caseChanged(domain, CaseEvent.CASE_DELETED, aCase, List.of(), null,
-                    command.caller().principalArn(), now());
+        String accountId = command.caller().accountId();
+        String domainId = command.domainId();
+        String caseId = command.caseId();
+        String arn = context.arns().caseArn(accountId, domainId, caseId);
+        DomainConfiguration cached = configurations.require(accountId, domainId);
+        var outcome = store.delete(accountId, domainId, caseId, arn, doomed -> {
+            // As StartMergeCases documents: neither case of a running merge can be deleted until it completes.
+            doomed.runningMerge().ifPresent(merge -> {
+                throw MergeGuard.deleteRefused(caseId, merge.primaryCaseId(), merge.secondaryCaseId());
+            });
+            DomainConfiguration configuration = doomed.configurationVersion() == cached.version() ? cached
+                    : configurations.offer(doomed.configuration().get());
+            return CaseChange.deletionEvent(configuration, doomed.aCase(), context.ids().newId(),
+                    context.arns().region(), context.arns().domain(accountId, domainId), arn,
+                    command.caller().principalArn(), now()).orElse(null);
         });
+        if (outcome instanceof CaseStore.Deletion.Deleted deleted) {
+            indexing.caseRemoved(domainId, caseId, deleted.feedPosition());
+        } else if (outcome instanceof CaseStore.Deletion.DomainGone) {
+            configurations.evict(domainId);
+            throw new DomainException.NotFound("Domain", domainId);
+        } else {
+            throw new DomainException.NotFound("Case", caseId);
+        }
     }
 
-    /** The case's audit history, oldest first. */
+    /** The case's audit history, oldest first; an event's key is its position (events are only appended). */
     public Page<AuditEvent> getCaseAuditEvents(GetCaseAuditEvents command) {
-        return context.unitOfWork().read(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
-            Case aCase = requireCase(domain, command.caseId());
-            String scope = "GetCaseAuditEvents/" + domain.domainId() + "/" + aCase.caseId();
-            // An event's key is its position: events are only ever appended, never removed one by one.
-            Page<Positioned> page = Pagination.page(scope, command.page(), AUDIT_PAGE, (after, limit) -> {
-                int from = after == null ? 0 : position(after) + 1;
-                var events = auditLog.events(domain.domainId(), aCase.caseId(), from, limit);
-                return java.util.stream.IntStream.range(0, events.size())
-                        .mapToObj(i -> new Positioned(from + i, events.get(i))).toList();
-            }, p -> String.valueOf(p.position()));
-            return new Page<>(page.items().stream().map(Positioned::event).toList(), page.nextToken());
-        });
-    }
-
-    private record Positioned(int position, AuditEvent event) {
-    }
-
-    private Case requireCase(CasesDomain domain, String caseId) {
-        return cases.find(domain.domainId(), caseId).orElseThrow(() -> new DomainException.NotFound("Case", caseId));
+        String domainId = command.domainId();
+        String caseId = command.caseId();
+        String scope = "GetCaseAuditEvents/" + domainId + "/" + caseId;
+        int size = command.page().sizeOr(AUDIT_PAGE);
+        int from = 0;
+        DomainException badToken = null;
+        if (command.page().nextToken() != null) {
+            try {
+                from = position(Pagination.continueAfter(scope, command.page().nextToken())) + 1;
+            } catch (DomainException.Invalid invalid) {
+                // Reported after the domain and case checks, as a missing domain or case is the first thing wrong.
+                badToken = invalid;
+            }
+        }
+        var read = store.auditEvents(command.caller().accountId(), domainId, caseId, from,
+                        badToken == null ? size + 1 : 0)
+                .orElseThrow(() -> new DomainException.NotFound("Domain", domainId));
+        if (!read.caseExists()) {
+            throw new DomainException.NotFound("Case", caseId);
+        }
+        if (badToken != null) {
+            throw badToken;
+        }
+        List<AuditEvent> events = read.events();
+        if (events.size() <= size) {
+            return new Page<>(events, null);
+        }
+        return new Page<>(events.subList(0, size), Pagination.token(scope, String.valueOf(from + size - 1)));
     }
 
     private String caseArn(CasesDomain domain, String caseId) {

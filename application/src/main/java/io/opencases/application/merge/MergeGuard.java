@@ -34,14 +34,9 @@ public final class MergeGuard {
                 + "; it and its related items cannot be changed until the merge completes.");
     }
 
-    /** Before deleting a case: neither case of a running merge can be deleted. */
-    public void checkDeletable(String domainId, String caseId) {
-        if (jobs == null) {
-            return;
-        }
-        jobs.findRunning(domainId, caseId).ifPresent(j -> {
-            throw new DomainException.Conflict("Case " + caseId + " is part of a running merge (" + j.primaryCaseId()
-                    + " <- " + j.secondaryCaseId() + "); it cannot be deleted until the merge completes.");
-        });
+    /** The refusal to delete {@code caseId} while it takes part in the merge of {@code secondary} into {@code primary}. */
+    public static DomainException deleteRefused(String caseId, String primary, String secondary) {
+        return new DomainException.Conflict("Case " + caseId + " is part of a running merge (" + primary
+                + " <- " + secondary + "); it cannot be deleted until the merge completes.");
     }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The case hot paths, each one call: CreateCase stores a whole new case, GetCase reads one, UpdateCase changes one
- * under its row lock. Every call checks that the domain exists in the caller's account and reports the domain's
+ * The case operations, each one call: CreateCase stores a whole new case, GetCase reads one, UpdateCase changes one
+ * under its row lock, DeleteCase removes one with everything on it, GetCaseAuditEvents reads a page of its history. Every call checks that the domain exists in the caller's account and reports the domain's
  * configuration version, so a cached {@link DomainConfiguration} is never trusted further than the store allows.
  * Each call is atomic on its own (no enclosing {@link UnitOfWork}).
  */
@@ -107,4 +107,48 @@ public interface CaseStore {
      */
     Update update(String accountId, String domainId, String caseId, String caseArn,
                   Function<LockedCase, CaseUpdate> change);
+
+    /** A running merge (StartMergeCases) a case takes part in, as either case. */
+    record RunningMerge(String primaryCaseId, String secondaryCaseId) {
+    }
+
+    /**
+     * The case DeleteCase is about to remove, locked until the call returns: its configuration version, the running
+     * merge it is part of (if any), and {@code configuration} reading the domain's configuration as it is now on
+     * the same connection.
+     */
+    record DoomedCase(long configurationVersion, Case aCase, Optional<RunningMerge> runningMerge,
+                      java.util.function.Supplier<DomainConfiguration> configuration) {
+    }
+
+    /** What became of a DeleteCase. */
+    sealed interface Deletion {
+        /** Removed; {@code feedPosition} is the change-feed position of the removal. */
+        record Deleted(long feedPosition) implements Deletion {
+        }
+
+        record DomainGone() implements Deletion {
+        }
+
+        record CaseGone() implements Deletion {
+        }
+    }
+
+    /**
+     * Removes the case with its client token, related items, audit history and the tags on its ARN and its related
+     * items' ARNs, recording the case event {@code decide} returns (null when events are off) and a change-feed
+     * entry, all or nothing. {@code decide} may refuse by throwing: then nothing is removed.
+     */
+    Deletion delete(String accountId, String domainId, String caseId, String caseArn,
+                    Function<DoomedCase, CaseEvent> decide);
+
+    /** GetCaseAuditEvents' read: whether the case exists, and its audit events from {@code from}, oldest first. */
+    record AuditRead(boolean caseExists, List<AuditEvent> events) {
+        public AuditRead {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Empty when the domain does not exist in the account. */
+    Optional<AuditRead> auditEvents(String accountId, String domainId, String caseId, int from, int limit);
 }

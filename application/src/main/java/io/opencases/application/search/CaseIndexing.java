@@ -86,8 +86,8 @@ public final class CaseIndexing {
         unitOfWork.afterCommit(() -> appliedHere.add(position));
     }
 
-    public void caseDeleted(String domainId, String caseId) {
-        long position = feed.append(domainId, caseId);
+    /** A case removal that the store has already committed with its change-feed entry at {@code position}. */
+    public void caseRemoved(String domainId, String caseId, long position) {
         unitOfWork.afterCommit(() -> {
             indexer.submit(target -> applyInOrder(domainId, caseId, position, () -> target.remove(domainId, caseId)));
             appliedHere.add(position);

@@ -165,6 +165,20 @@ public record CaseChange(Case before, Case after, List<String> changedFieldIds, 
                 snapshot(after, events), null));
     }
 
+    /** The case event of the deletion of {@code aCase}, when the domain's configuration asks for events. */
+    public static java.util.Optional<CaseEvent> deletionEvent(DomainConfiguration configuration, Case aCase,
+                                                              String eventId, String region, String domainArn,
+                                                              String caseArn, String principalArn,
+                                                              java.time.Instant now) {
+        CaseEventConfiguration events = configuration.eventConfiguration();
+        if (!events.enabled()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CaseEvent(eventId, configuration.domain().accountId(), region,
+                aCase.domainId(), aCase.caseId(), CaseEvent.CASE_DELETED, now, List.of(domainArn, caseArn),
+                List.of(), List.of(), null, principalArn, snapshot(aCase, events), null));
+    }
+
     /** The case as an event shows it: only the configured fields that have a value. */
     public static CaseEvent.CaseSnapshot snapshot(Case aCase, CaseEventConfiguration configuration) {
         var fields = new LinkedHashMap<String, FieldValue>();

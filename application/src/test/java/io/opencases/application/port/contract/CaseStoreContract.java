@@ -429,4 +429,100 @@ public interface CaseStoreContract {
         assertThat(last.values().get("amount")).isEqualTo(new FieldValue.DoubleValue(accepted));
         assertThat(auditLogRepository().events(domainId, caseId, 0, 1000)).hasSize(1 + accepted);
     }
+
+    /** DeleteCase in one call: the case, its history, related items and tags go, and a feed entry records it. */
+    @Test
+    default void aDeletionRemovesTheCaseWithEverythingOnItOrNothing() {
+        String domainId = newDomain();
+        String caseId = UUID.randomUUID().toString();
+        NewCase created = newCase(domainId, version(domainId), caseId, null);
+        caseStore().create(created);
+        var item = new RelatedItem(domainId, caseId, "item-1", new RelatedItemContent.Comment("hello", "Text/Plain"),
+                T0, new CaseUser.CustomEntity("job"), new CaseUser.CustomEntity("job"));
+        relatedItemRepository().save(item);
+
+        assertThatThrownBy(() -> caseStore().delete(ACCOUNT, domainId, caseId, arn(domainId, caseId), doomed -> {
+            throw new IllegalStateException("refused");
+        })).hasMessage("refused");
+        assertThat(caseStore().read(ACCOUNT, domainId, caseId, arn(domainId, caseId)).orElseThrow().aCase())
+                .isPresent();
+
+        long head = changeFeedRepository().head();
+        var seen = new ArrayList<CaseStore.DoomedCase>();
+        var configurationVersions = new ArrayList<Long>();
+        var outcome = caseStore().delete(ACCOUNT, domainId, caseId, arn(domainId, caseId), doomed -> {
+            seen.add(doomed);
+            configurationVersions.add(doomed.configuration().get().version());
+            return null;
+        });
+
+        assertThat(seen).singleElement().satisfies(doomed -> {
+            assertThat(doomed.aCase()).isEqualTo(created.aCase());
+            assertThat(doomed.configurationVersion()).isEqualTo(version(domainId));
+            assertThat(doomed.runningMerge()).isEmpty();
+        });
+        assertThat(configurationVersions).containsExactly(version(domainId));
+        long position = ((CaseStore.Deletion.Deleted) outcome).feedPosition();
+        assertThat(changeFeedRepository().after(head, 1000)).anyMatch(c -> c.position() == position
+                && caseId.equals(c.caseId()));
+        var read = caseStore().read(ACCOUNT, domainId, caseId, arn(domainId, caseId)).orElseThrow();
+        assertThat(read.aCase()).isEmpty();
+        assertThat(read.tags()).isEmpty();
+        assertThat(auditLogRepository().events(domainId, caseId, 0, 10)).isEmpty();
+        assertThat(relatedItemRepository().listForCase(domainId, caseId)).isEmpty();
+        assertThat(caseStore().delete(ACCOUNT, domainId, caseId, arn(domainId, caseId), doomed -> {
+            throw new AssertionError("no case to delete");
+        })).isEqualTo(new CaseStore.Deletion.CaseGone());
+        assertThat(caseStore().delete("222222222222", domainId, caseId, arn(domainId, caseId), doomed -> {
+            throw new AssertionError("no domain to delete in");
+        })).isEqualTo(new CaseStore.Deletion.DomainGone());
+    }
+
+    /** Neither case of a running merge may be deleted: the doomed case says which merge it is part of. */
+    @Test
+    default void aDeletionSeesTheRunningMergeItsCaseTakesPartIn() {
+        String domainId = newDomain();
+        String primary = UUID.randomUUID().toString();
+        String secondary = UUID.randomUUID().toString();
+        caseStore().create(newCase(domainId, version(domainId), primary, null));
+        caseStore().create(newCase(domainId, version(domainId), secondary, null));
+        mergeJobRepository().save(new io.opencases.domain.merge.MergeJob(ACCOUNT, domainId,
+                UUID.randomUUID().toString(), primary, secondary, List.of(), List.of(),
+                io.opencases.domain.merge.MergeStatus.IN_PROGRESS, "arn:aws:iam::111111111111:root", T0, null));
+
+        for (String caseId : List.of(primary, secondary)) {
+            assertThatThrownBy(() -> caseStore().delete(ACCOUNT, domainId, caseId, arn(domainId, caseId), doomed -> {
+                assertThat(doomed.runningMerge()).contains(new CaseStore.RunningMerge(primary, secondary));
+                throw new IllegalStateException("merging");
+            })).hasMessage("merging");
+        }
+        assertThat(caseStore().read(ACCOUNT, domainId, secondary, arn(domainId, secondary)).orElseThrow().aCase())
+                .isPresent();
+    }
+
+    /** GetCaseAuditEvents in one call: the domain and case checks and a page of the history. */
+    @Test
+    default void auditEventsAreReadAPageAtATimeWithTheDomainAndCaseChecks() {
+        String domainId = newDomain();
+        String caseId = UUID.randomUUID().toString();
+        NewCase created = newCase(domainId, version(domainId), caseId, null);
+        caseStore().create(created);
+        var audits = new ArrayList<AuditEvent>();
+        audits.add(created.auditEvent());
+        for (int i = 0; i < 4; i++) {
+            caseStore().update(ACCOUNT, domainId, caseId, arn(domainId, caseId), locked -> {
+                var audit = audit(locked.aCase(), AuditEventType.CASE_UPDATED);
+                audits.add(audit);
+                return new CaseUpdate(locked.aCase(), audit, null, List.of());
+            });
+        }
+
+        assertThat(caseStore().auditEvents(ACCOUNT, domainId, caseId, 0, 3).orElseThrow())
+                .isEqualTo(new CaseStore.AuditRead(true, audits.subList(0, 3)));
+        assertThat(caseStore().auditEvents(ACCOUNT, domainId, caseId, 3, 3).orElseThrow())
+                .isEqualTo(new CaseStore.AuditRead(true, audits.subList(3, 5)));
+        assertThat(caseStore().auditEvents(ACCOUNT, domainId, "nope", 0, 3).orElseThrow())
+                .isEqualTo(new CaseStore.AuditRead(false, List.of()));
+        assertThat(caseStore().auditEvents("222222222222", domainId, caseId, 0, 3)).isEmpty();
+    }
 }
