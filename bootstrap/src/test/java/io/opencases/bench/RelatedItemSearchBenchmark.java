@@ -110,7 +110,8 @@ public final class RelatedItemSearchBenchmark {
                 plans.put("next page", explain(db, next));
                 boolean indexed = db.getMetaData().getColumns(null, null, "related_items", "item_type").next();
                 plans.put("comment filter", !indexed ? "(no item_type column in this build)\n"
-                        : explain(db, "SELECT doc FROM related_items WHERE domain_id = '" + bench.domainId + "' AND item_type IN ('Comment') ORDER BY association_time, case_id, "
+                        : explain(db, "SELECT doc FROM related_items WHERE domain_id = '" + bench.domainId
+                        + "' AND item_type IN ('Comment') ORDER BY association_time, case_id, "
                         + "related_item_id LIMIT 26"));
                 plans.put("association time descending", explain(db, "SELECT doc FROM related_items WHERE "
                         + "domain_id = '" + bench.domainId + "' ORDER BY association_time DESC, case_id, "

@@ -177,7 +177,8 @@ public final class SearchService {
         String[] parts = text.split(",", -1);
         if (parts.length == 3) {
             try {
-                return Optional.of(new RelatedItemOrdering.Key(Instant.parse(dec(parts[0])), dec(parts[1]), dec(parts[2])));
+                return Optional.of(new RelatedItemOrdering.Key(Instant.parse(dec(parts[0])), dec(parts[1]),
+                        dec(parts[2])));
             } catch (RuntimeException e) {
                 throw invalidToken();
             }

@@ -147,7 +147,8 @@ public interface RelatedItemRepositoryContract {
             String caseId = "case-" + (char) ('a' + (n * 7) % 5);
             // Every third item shares its association time with the one before it.
             Instant at = T0.plusMillis(n - n / 3);
-            items.add(item(domainId, caseId, String.format("item-%02d", 44 - n), at, contents.get(n % contents.size())));
+            RelatedItemContent content = contents.get(n % contents.size());
+            items.add(item(domainId, caseId, String.format("item-%02d", 44 - n), at, content));
         }
         items.forEach(relatedItemRepository()::save);
         relatedItemRepository().save(item(newDomainId(), "case-a", "elsewhere", T0, contact("arn:contact-1")));
