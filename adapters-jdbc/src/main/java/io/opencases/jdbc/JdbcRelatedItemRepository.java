@@ -25,6 +25,8 @@ import java.util.TreeSet;
 final class JdbcRelatedItemRepository implements RelatedItemRepository {
     private static final RowMapper<RelatedItem> ITEM =
             (row, ctx) -> Documents.read(row.getString(1), RelatedItem.class);
+    /** The most rows one round of a search reads when its filters reject rows SQL could not. */
+    private static final int MAX_ROUND = 1000;
 
     private final Jdbi jdbi;
 
@@ -100,8 +102,6 @@ final class JdbcRelatedItemRepository implements RelatedItemRepository {
             round = Math.min(round * 4, MAX_ROUND);
         }
     }
-
-    private static final int MAX_ROUND = 1000;
 
     private List<RelatedItem> searchRound(String domainId, Search search, RelatedItemOrdering.Key after, int limit) {
         var sql = new StringBuilder("SELECT doc FROM related_items WHERE domain_id = :domainId");
