@@ -479,7 +479,7 @@ public final class CrudBenchmark {
             Files.writeString(script, lua);
             double serverBefore = cpuMillis(process.toHandle());
             double databaseBefore = databasePort == null ? 0 : databaseCpuMillis();
-            String output = run(List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--timeout", "30s", "--latency",
+            String output = run(List.of("wrk", "-t" + Math.min(2, clients), "-c" + clients, "-d" + seconds + "s", "--timeout", "30s", "--latency",
                     "-s", script.toString(), base));
             Files.delete(script);
             if (output.contains("Non-2xx") || output.contains(".lua:")) {

@@ -22,7 +22,7 @@ import io.opencases.domain.DomainException;
 import io.opencases.domain.casesdomain.CasesDomain;
 import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.relateditem.RelatedItem;
-import io.opencases.domain.relateditem.RelatedItemFilter;
+import io.opencases.domain.relateditem.RelatedItemOrdering;
 import io.opencases.domain.search.CaseDocument;
 import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
@@ -34,9 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** SearchCases over the case index, and SearchAllRelatedItems across a domain's cases. */
@@ -113,60 +114,77 @@ public final class SearchService {
         return new CaseResults(cases, next, hits.totalCount());
     }
 
-    /** Related items of every case in the domain matching any filter; default order: oldest association first. */
+    /**
+     * Related items of every case in the domain matching any filter; default order: oldest association first. The
+     * store answers one page from an index in the requested order, so a call costs a page, not the domain; the next
+     * token is a cursor after the last item (its sort key), so pages stay consistent while other writes happen.
+     */
     public RelatedItemResults searchAllRelatedItems(SearchAllRelatedItems command) {
         return context.unitOfWork().read(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             Instant now = context.clock().now().truncatedTo(ChronoUnit.MILLIS);
-            Comparator<RelatedItem> order = order(command.sorts());
-            List<RelatedItem> matching = relatedItems.listForDomain(domain.domainId()).stream()
-                    .filter(i -> RelatedItemFilter.anyMatch(command.filters(), i, now)).sorted(order).toList();
+            RelatedItemOrdering ordering = ordering(command.sorts());
             String scope = "SearchAllRelatedItems/" + domain.domainId() + "/"
                     + Integer.toHexString(Objects.hash(command.filters(), command.sorts()));
-            // The cursor is the last item's id; its position in the (stable) order is where the next page starts.
             Page<RelatedItem> page = Pagination.page(scope, command.page(), RELATED_ITEM_PAGE, (after, limit) -> {
-                int from = 0;
+                RelatedItemOrdering.Key cursor = null;
                 if (after != null) {
-                    String[] parts = after.split("/", 2);
-                    RelatedItem last = relatedItems.find(domain.domainId(), parts[0], parts.length > 1 ? parts[1] : "")
-                            .orElse(null);
-                    from = last == null ? matching.size() : positionAfter(matching, last, order);
+                    Optional<RelatedItemOrdering.Key> found = relatedItemCursor(domain.domainId(), after);
+                    if (found.isEmpty()) {
+                        return List.of();
+                    }
+                    cursor = found.get();
                 }
-                return matching.subList(Math.min(from, matching.size()), Math.min(from + limit, matching.size()));
-            }, i -> i.caseId() + "/" + i.relatedItemId());
-            return new RelatedItemResults(page.items().stream().map(i -> {
-                String arn = context.arns().relatedItem(domain.accountId(), domain.domainId(), i.caseId(),
-                        i.relatedItemId());
-                return new RelatedItemView(i, arn, tags.tags(arn), now);
-            }).toList(), page.nextToken());
+                return relatedItems.search(domain.domainId(), new RelatedItemRepository.Search(command.filters(),
+                        ordering, cursor, limit, now));
+            }, i -> encodeRelatedItemKey(RelatedItemOrdering.Key.of(i)));
+            var arns = new ArrayList<String>();
+            for (RelatedItem i : page.items()) {
+                arns.add(context.arns().relatedItem(domain.accountId(), domain.domainId(), i.caseId(),
+                        i.relatedItemId()));
+            }
+            // One tag lookup for the page rather than one per item.
+            Map<String, Map<String, String>> tagsByArn = arns.isEmpty() ? Map.of() : tags.tagsOf(arns);
+            var views = new ArrayList<RelatedItemView>();
+            for (int n = 0; n < page.items().size(); n++) {
+                views.add(new RelatedItemView(page.items().get(n), arns.get(n),
+                        tagsByArn.getOrDefault(arns.get(n), Map.of()), now));
+            }
+            return new RelatedItemResults(views, page.nextToken());
         });
     }
 
-    private static int positionAfter(List<RelatedItem> sorted, RelatedItem last, Comparator<RelatedItem> order) {
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (order.compare(sorted.get(mid), last) <= 0) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
+    private static RelatedItemOrdering ordering(List<RelatedItemSort> sorts) {
+        var keys = new ArrayList<RelatedItemOrdering.Sort>();
+        for (RelatedItemSort sort : sorts == null ? List.<RelatedItemSort>of() : sorts) {
+            keys.add(new RelatedItemOrdering.Sort(sort.property() == SearchCommands.RelatedItemSortProperty.CaseId
+                    ? RelatedItemOrdering.Property.CaseId : RelatedItemOrdering.Property.AssociationTime,
+                    sort.ascending()));
         }
-        return low;
+        return new RelatedItemOrdering(keys);
     }
 
-    private static Comparator<RelatedItem> order(List<RelatedItemSort> sorts) {
-        Comparator<RelatedItem> order = null;
-        List<RelatedItemSort> effective = sorts == null || sorts.isEmpty()
-                ? List.of(new RelatedItemSort(SearchCommands.RelatedItemSortProperty.AssociationTime, true)) : sorts;
-        for (RelatedItemSort sort : effective) {
-            Comparator<RelatedItem> c = sort.property() == SearchCommands.RelatedItemSortProperty.CaseId
-                    ? Comparator.comparing(RelatedItem::caseId) : Comparator.comparing(RelatedItem::associationTime);
-            c = sort.ascending() ? c : c.reversed();
-            order = order == null ? c : order.thenComparing(c);
+    /** A related-item cursor as text: the association time (ISO-8601, every digit kept), case id and item id. */
+    static String encodeRelatedItemKey(RelatedItemOrdering.Key key) {
+        return enc(key.associationTime().toString()) + "," + enc(key.caseId()) + "," + enc(key.relatedItemId());
+    }
+
+    /**
+     * The cursor a token carries. Tokens from before the indexed search held only "caseId/itemId": for those the
+     * item's key is read back, and a deleted item ends the listing as it did then.
+     */
+    private Optional<RelatedItemOrdering.Key> relatedItemCursor(String domainId, String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length == 3) {
+            try {
+                return Optional.of(new RelatedItemOrdering.Key(Instant.parse(dec(parts[0])), dec(parts[1]),
+                        dec(parts[2])));
+            } catch (RuntimeException e) {
+                throw invalidToken();
+            }
         }
-        return order.thenComparing(RelatedItem::caseId).thenComparing(RelatedItem::relatedItemId);
+        String[] ids = text.split("/", 2);
+        return relatedItems.find(domainId, ids[0], ids.length > 1 ? ids[1] : "").map(RelatedItemOrdering.Key::of);
     }
 
     /** A cursor key as text: each sort value as type letter + URL-encoded text, then the case id. */

@@ -11,12 +11,20 @@ public sealed interface RelatedItemFilter {
 
     boolean test(RelatedItem item, Instant now);
 
+    /** The only type of item this filter can match. */
+    RelatedItemType type();
+
     /** Several filters are ORed; none means every item. */
     static boolean anyMatch(List<RelatedItemFilter> filters, RelatedItem item, Instant now) {
         return filters.isEmpty() || filters.stream().anyMatch(f -> f.test(item, now));
     }
 
     record ContactFilter(List<String> channels, String contactArn) implements RelatedItemFilter {
+        @Override
+        public RelatedItemType type() {
+            return RelatedItemType.Contact;
+        }
+
         @Override
         public boolean test(RelatedItem item, Instant now) {
             return item.content() instanceof RelatedItemContent.Contact c
@@ -27,12 +35,22 @@ public sealed interface RelatedItemFilter {
 
     record CommentFilter() implements RelatedItemFilter {
         @Override
+        public RelatedItemType type() {
+            return RelatedItemType.Comment;
+        }
+
+        @Override
         public boolean test(RelatedItem item, Instant now) {
             return item.content() instanceof RelatedItemContent.Comment;
         }
     }
 
     record FileFilter(String fileArn) implements RelatedItemFilter {
+        @Override
+        public RelatedItemType type() {
+            return RelatedItemType.File;
+        }
+
         @Override
         public boolean test(RelatedItem item, Instant now) {
             return item.content() instanceof RelatedItemContent.File f
@@ -41,6 +59,11 @@ public sealed interface RelatedItemFilter {
     }
 
     record SlaFilter(String name, SlaStatus status) implements RelatedItemFilter {
+        @Override
+        public RelatedItemType type() {
+            return RelatedItemType.Sla;
+        }
+
         @Override
         public boolean test(RelatedItem item, Instant now) {
             return item.content() instanceof RelatedItemContent.Sla s
@@ -51,6 +74,11 @@ public sealed interface RelatedItemFilter {
 
     record ConnectCaseFilter(String caseId) implements RelatedItemFilter {
         @Override
+        public RelatedItemType type() {
+            return RelatedItemType.ConnectCase;
+        }
+
+        @Override
         public boolean test(RelatedItem item, Instant now) {
             return item.content() instanceof RelatedItemContent.ConnectCase c
                     && (caseId == null || caseId.equals(c.caseId()));
@@ -59,6 +87,11 @@ public sealed interface RelatedItemFilter {
 
     /** {@code fields} may be null: every Custom item matches. */
     record CustomFilter(FieldFilter fields) implements RelatedItemFilter {
+        @Override
+        public RelatedItemType type() {
+            return RelatedItemType.Custom;
+        }
+
         @Override
         public boolean test(RelatedItem item, Instant now) {
             if (!(item.content() instanceof RelatedItemContent.Custom custom)) {

@@ -6,9 +6,14 @@ import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.relateditem.CustomValue;
 import io.opencases.domain.relateditem.RelatedItem;
 import io.opencases.domain.relateditem.RelatedItemContent;
+import io.opencases.domain.relateditem.RelatedItemFilter;
+import io.opencases.domain.relateditem.RelatedItemOrdering;
+import io.opencases.domain.relateditem.SlaStatus;
+import io.opencases.domain.search.FieldFilter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -119,15 +124,141 @@ public interface RelatedItemRepositoryContract {
         assertThat(relatedItemRepository().caseIdsWithContact(newDomainId(), "arn:contact", null, 10)).isEmpty();
     }
 
-    @Test
-    default void listForDomainReturnsItemsOfEveryCaseOfThatDomainOnly() {
-        String domainId = newDomainId();
-        RelatedItem a = item(domainId, "case-1", "a", T0, contact("x"));
-        RelatedItem b = item(domainId, "case-2", "b", T0, contact("x"));
-        relatedItemRepository().save(a);
-        relatedItemRepository().save(b);
-        relatedItemRepository().save(item(newDomainId(), "case-1", "c", T0, contact("x")));
+    // SearchAllRelatedItems: every page of every order and filter is checked against the reference answer (filter
+    // every item of the domain, sort by the ordering), walking pages of a few items from each cursor.
 
-        assertThat(relatedItemRepository().listForDomain(domainId)).containsExactlyInAnyOrder(a, b);
+    private static RelatedItemOrdering.Sort sort(RelatedItemOrdering.Property property, boolean ascending) {
+        return new RelatedItemOrdering.Sort(property, ascending);
+    }
+
+    /** Items over five cases with ties in association time, in several cases, of every type. */
+    private List<RelatedItem> searchFixture(String domainId) {
+        var items = new ArrayList<RelatedItem>();
+        List<RelatedItemContent> contents = List.of(new RelatedItemContent.Comment("hi", "Text/Plain"),
+                contact("arn:contact-1"), contact("arn:contact-2"), new RelatedItemContent.File("arn:file"),
+                new RelatedItemContent.ConnectCase("other-case"),
+                new RelatedItemContent.Custom(List.of(new CustomValue("f1", new FieldValue.DoubleValue(1)))),
+                new RelatedItemContent.Custom(List.of(new CustomValue("f1", new FieldValue.DoubleValue(7)))),
+                new RelatedItemContent.Sla("resolve", "status", List.of(new FieldValue.StringValue("closed")),
+                        T0.plusSeconds(3600), null),
+                new RelatedItemContent.Sla("resolve", "status", List.of(new FieldValue.StringValue("closed")),
+                        T0.minusSeconds(3600), null));
+        for (int n = 0; n < 45; n++) {
+            String caseId = "case-" + (char) ('a' + (n * 7) % 5);
+            // Every third item shares its association time with the one before it.
+            Instant at = T0.plusMillis(n - n / 3);
+            RelatedItemContent content = contents.get(n % contents.size());
+            items.add(item(domainId, caseId, String.format("item-%02d", 44 - n), at, content));
+        }
+        items.forEach(relatedItemRepository()::save);
+        relatedItemRepository().save(item(newDomainId(), "case-a", "elsewhere", T0, contact("arn:contact-1")));
+        return items;
+    }
+
+    private void assertPagesMatchTheReference(String domainId, List<RelatedItem> all, List<RelatedItemFilter> filters,
+                                              RelatedItemOrdering ordering, int pageSize) {
+        List<RelatedItem> expected = all.stream().filter(i -> RelatedItemFilter.anyMatch(filters, i, T0))
+                .sorted(ordering.itemComparator()).toList();
+        var walked = new ArrayList<RelatedItem>();
+        RelatedItemOrdering.Key after = null;
+        while (true) {
+            List<RelatedItem> page = relatedItemRepository().search(domainId,
+                    new RelatedItemRepository.Search(filters, ordering, after, pageSize, T0));
+            assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
+            walked.addAll(page);
+            if (page.size() < pageSize) {
+                break;
+            }
+            after = RelatedItemOrdering.Key.of(page.get(page.size() - 1));
+        }
+        assertThat(walked).as("%s %s", filters, ordering).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    default void searchWalksEveryOrderPageByPage() {
+        String domainId = newDomainId();
+        List<RelatedItem> all = searchFixture(domainId);
+        var at = RelatedItemOrdering.Property.AssociationTime;
+        var caseId = RelatedItemOrdering.Property.CaseId;
+        List<List<RelatedItemOrdering.Sort>> orders = List.of(List.of(), List.of(sort(at, true)),
+                List.of(sort(at, false)), List.of(sort(caseId, true)), List.of(sort(caseId, false)),
+                List.of(sort(at, false), sort(caseId, true)), List.of(sort(caseId, false), sort(at, false)),
+                List.of(sort(caseId, true), sort(at, false)), List.of(sort(at, true), sort(at, false)));
+        for (List<RelatedItemOrdering.Sort> sorts : orders) {
+            for (int pageSize : new int[] {1, 4, 25}) {
+                assertPagesMatchTheReference(domainId, all, List.of(), new RelatedItemOrdering(sorts), pageSize);
+            }
+        }
+    }
+
+    @Test
+    default void searchAppliesAnyOfTheFilters() {
+        String domainId = newDomainId();
+        List<RelatedItem> all = searchFixture(domainId);
+        var over5 = new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN, "f1", new FieldValue.DoubleValue(5));
+        List<List<RelatedItemFilter>> cases = List.of(
+                List.of(new RelatedItemFilter.CommentFilter()),
+                List.of(new RelatedItemFilter.ContactFilter(null, "arn:contact-1")),
+                List.of(new RelatedItemFilter.ContactFilter(List.of("UNKNOWN"), null)),
+                List.of(new RelatedItemFilter.ContactFilter(List.of("VOICE"), null)),
+                List.of(new RelatedItemFilter.ContactFilter(null, "arn:contact-2"),
+                        new RelatedItemFilter.ContactFilter(null, "arn:contact-1")),
+                List.of(new RelatedItemFilter.FileFilter("arn:file"), new RelatedItemFilter.FileFilter("arn:other")),
+                List.of(new RelatedItemFilter.ConnectCaseFilter("other-case")),
+                List.of(new RelatedItemFilter.CustomFilter(over5)),
+                List.of(new RelatedItemFilter.SlaFilter("resolve", SlaStatus.Overdue)),
+                List.of(new RelatedItemFilter.SlaFilter(null, SlaStatus.Active), new RelatedItemFilter.CommentFilter()),
+                List.of(new RelatedItemFilter.CommentFilter(),
+                        new RelatedItemFilter.ContactFilter(null, "arn:contact-2")));
+        var orders = List.of(RelatedItemOrdering.DEFAULT, new RelatedItemOrdering(List.of(
+                sort(RelatedItemOrdering.Property.CaseId, false))));
+        for (List<RelatedItemFilter> filters : cases) {
+            for (RelatedItemOrdering ordering : orders) {
+                assertPagesMatchTheReference(domainId, all, filters, ordering, 2);
+            }
+        }
+    }
+
+    @Test
+    default void searchReadsPastManyRowsThatOnlyTheFilterRejects() {
+        String domainId = newDomainId();
+        var all = new ArrayList<RelatedItem>();
+        for (int n = 0; n < 300; n++) {
+            double value = n % 100 == 99 ? 9 : 1;
+            all.add(item(domainId, "case-" + n % 3, String.format("item-%03d", n), T0.plusMillis(n),
+                    new RelatedItemContent.Custom(List.of(new CustomValue("f1", new FieldValue.DoubleValue(value))))));
+        }
+        all.forEach(relatedItemRepository()::save);
+        var over5 = new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN, "f1", new FieldValue.DoubleValue(5));
+
+        assertPagesMatchTheReference(domainId, all, List.of(new RelatedItemFilter.CustomFilter(over5)),
+                RelatedItemOrdering.DEFAULT, 2);
+        assertThat(relatedItemRepository().search(domainId, new RelatedItemRepository.Search(
+                List.of(new RelatedItemFilter.CustomFilter(over5)), RelatedItemOrdering.DEFAULT, null, 25, T0)))
+                .extracting(RelatedItem::relatedItemId).containsExactly("item-099", "item-199", "item-299");
+    }
+
+    @Test
+    default void searchSeesWritesAndContinuesAfterADeletedCursor() {
+        String domainId = newDomainId();
+        RelatedItem first = item(domainId, "case-1", "a", T0, new RelatedItemContent.Comment("v1", "Text/Plain"));
+        RelatedItem second = item(domainId, "case-2", "b", T0.plusSeconds(1), contact("x"));
+        RelatedItem third = item(domainId, "case-1", "c", T0.plusSeconds(2), contact("x"));
+        List.of(first, second, third).forEach(relatedItemRepository()::save);
+        var comments = List.<RelatedItemFilter>of(new RelatedItemFilter.CommentFilter());
+
+        RelatedItem edited = first.withContent(new RelatedItemContent.Comment("v2", "Text/Plain"), null);
+        relatedItemRepository().save(edited);
+        assertThat(relatedItemRepository().search(domainId, new RelatedItemRepository.Search(comments,
+                RelatedItemOrdering.DEFAULT, null, 25, T0))).containsExactly(edited);
+
+        relatedItemRepository().delete(domainId, "case-2", "b");
+        assertThat(relatedItemRepository().search(domainId, new RelatedItemRepository.Search(List.of(),
+                RelatedItemOrdering.DEFAULT, RelatedItemOrdering.Key.of(second), 25, T0))).containsExactly(third);
+        relatedItemRepository().deleteCase(domainId, "case-1");
+        assertThat(relatedItemRepository().search(domainId, new RelatedItemRepository.Search(List.of(),
+                RelatedItemOrdering.DEFAULT, null, 25, T0))).isEmpty();
+        assertThat(relatedItemRepository().search(newDomainId(), new RelatedItemRepository.Search(List.of(),
+                RelatedItemOrdering.DEFAULT, null, 25, T0))).isEmpty();
     }
 }
