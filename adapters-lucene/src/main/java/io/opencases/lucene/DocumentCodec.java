@@ -3,11 +3,12 @@ package io.opencases.lucene;
 import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.search.CaseDocument;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.DataOutput;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,35 @@ final class DocumentCodec {
     private DocumentCodec() {
     }
 
+    /** Each indexing thread encodes into its own buffer, reused from case to case (the result is a copy). */
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+    /** A growable byte array; DataOutput writes strings and vInts on top of its two methods. */
+    private static final class Buffer extends DataOutput {
+        private byte[] bytes = new byte[1024];
+        private int length;
+
+        @Override
+        public void writeByte(byte b) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[length++] = b;
+        }
+
+        @Override
+        public void writeBytes(byte[] b, int offset, int count) {
+            if (length + count > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+            }
+            System.arraycopy(b, offset, bytes, length, count);
+            length += count;
+        }
+    }
+
     static byte[] encode(CaseDocument document) {
-        var out = new ByteBuffersDataOutput(256);
+        var out = BUFFER.get();
+        out.length = 0;
         try {
             out.writeByte(VERSION);
             out.writeString(document.domainId());
@@ -48,10 +76,10 @@ final class DocumentCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toArrayCopy();
+        return Arrays.copyOf(out.bytes, out.length);
     }
 
-    private static void writeValue(ByteBuffersDataOutput out, FieldValue value) throws IOException {
+    private static void writeValue(DataOutput out, FieldValue value) throws IOException {
         if (value instanceof FieldValue.StringValue s) {
             out.writeByte(STRING);
             out.writeString(s.value());

@@ -93,6 +93,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);
     /** Beyond this many matches totalCount is this many (a lower bound), unless Lucene knows the count for free. */
     static final long COUNT_CAP = 10_000;
+    /** Buffered bytes above which a refresh or checkpoint flushes on every core (see flushInParallel). */
+    private static final long PARALLEL_FLUSH_BYTES = 32L << 20;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     /** Where the index lives on disk; null when it lives in memory. */
     private final Path path;
@@ -308,11 +311,61 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     public void refresh() {
         withEngine(e -> {
             long began = System.nanoTime();
+            flushInParallel(e.writer);
             e.searchers.maybeRefreshBlocking();
             refreshNanos.add(System.nanoTime() - began);
             refreshes.increment();
             return null;
         });
+    }
+
+    /**
+     * When much is buffered (a rebuild's or a bulk load's last documents, one buffer per thread that added them),
+     * flushes the buffers on as many threads as there are cores before the refresh or commit, which would otherwise
+     * flush them one after the other on the calling thread: sorting, inverting and writing a buffer is about as much
+     * work as filling it. A refresh after a few changes has little buffered and skips this.
+     */
+    private static void flushInParallel(IndexWriter writer) throws IOException {
+        if (writer.ramBytesUsed() < PARALLEL_FLUSH_BYTES || CORES < 2) {
+            return;
+        }
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var helpers = new ArrayList<Thread>();
+        for (int i = 1; i < CORES; i++) {
+            var helper = new Thread(() -> {
+                try {
+                    while (writer.flushNextBuffer()) {
+                        // One buffer flushed; take the next, if any.
+                    }
+                } catch (IOException | RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "opencases-index-flush");
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        while (writer.flushNextBuffer()) {
+            // Flushing beside the helpers.
+        }
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while flushing the case index", e);
+            }
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof IOException io) {
+            throw io;
+        }
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed != null) {
+            throw (Error) failed;
+        }
     }
 
     /** Documents in the index (every live case of every domain), for the server's metrics. */
@@ -409,6 +462,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     @Override
     public void checkpoint(long feedPosition) {
         withEngine(e -> {
+            flushInParallel(e.writer);
             e.writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, POSITION_KEY, Long.toString(feedPosition))
                     .entrySet());
             return e.writer.commit();
@@ -603,6 +657,16 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         values.add(tie.high() ^ Long.MIN_VALUE);
         values.add(tie.low() ^ Long.MIN_VALUE);
         return new FieldDoc(maxDoc - 1, Float.NaN, values.toArray());
+    }
+
+    /** The Lucene document this index adds for {@code document}: for benchmarks that time raw Lucene. */
+    public static Document luceneDocument(CaseDocument document) {
+        return toLucene(key(document.domainId(), document.caseId()), document);
+    }
+
+    /** The order segments are sorted in (newest update first): for benchmarks that time raw Lucene. */
+    public static Sort indexSort() {
+        return DEFAULT_SORT;
     }
 
     private static Document toLucene(String key, CaseDocument document) {

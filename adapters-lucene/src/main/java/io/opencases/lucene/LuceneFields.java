@@ -61,26 +61,50 @@ final class LuceneFields {
         if (value instanceof FieldValue.Empty) {
             return;
         }
+        Names names = names(id);
         SortableValue sortable = SortableValue.of(value);
         long high = orderHigh(sortable);
         long low = orderLow(sortable);
-        doc.add(new NumericDocValuesField(order(id), high));
+        doc.add(new NumericDocValuesField(names.order, high));
         // Points under the same name let a sort skip whole blocks of cases that cannot enter the page.
-        doc.add(new LongPoint(order(id), high));
+        doc.add(new LongPoint(names.order, high));
         if (low != 0) {
-            doc.add(new NumericDocValuesField(orderLow(id), low));
+            doc.add(new NumericDocValuesField(names.orderLow, low));
         }
         if (value instanceof FieldValue.DoubleValue d) {
-            doc.add(new DoublePoint(number(id), d.value()));
+            doc.add(new DoublePoint(names.number, d.value()));
         } else if (!(value instanceof FieldValue.BooleanValue)) {
             String text = text(value);
-            doc.add(new StringField(exact(id), text, Field.Store.NO));
+            doc.add(new StringField(names.exact, text, Field.Store.NO));
             if (sortable.kind() == SortableValue.Kind.DATE_TIME) {
-                doc.add(new LongPoint(time(id), nanos(sortable.instant())));
+                doc.add(new LongPoint(names.time, nanos(sortable.instant())));
             } else if (needsTieBreaker(text)) {
-                doc.add(new SortedDocValuesField(textOrder(id), utf16(text)));
+                doc.add(new SortedDocValuesField(names.textOrder, utf16(text)));
             }
         }
+    }
+
+    /**
+     * A field id's Lucene field names, made once: every case repeats the same few dozen, and a name made afresh per
+     * value costs its concatenation and, in the indexing chain's field lookup, its hash code.
+     */
+    private record Names(String order, String orderLow, String textOrder, String exact, String time, String number) {
+    }
+
+    private static final int MAX_NAMES = 100_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Names> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Names names(String id) {
+        Names names = NAMES.get(id);
+        if (names == null) {
+            names = new Names(order(id), orderLow(id), textOrder(id), exact(id), time(id), number(id));
+            // Bounded: a server with more field ids than this makes the rest per value, as before.
+            if (NAMES.size() < MAX_NAMES) {
+                NAMES.putIfAbsent(id, names);
+            }
+        }
+        return names;
     }
 
     /**
@@ -144,7 +168,19 @@ final class LuceneFields {
 
     /** The text's tie-breaker: UTF-16 big-endian, whose unsigned byte order is String.compareTo's order. */
     static BytesRef utf16(String text) {
-        return new BytesRef(text.getBytes(StandardCharsets.UTF_16BE));
+        // Each char as two bytes, high first: what the charset encoder makes of any text without surrogates, which
+        // it would check and pair (and replace when unpaired), so such a text still goes through it.
+        int length = text.length();
+        byte[] bytes = new byte[length * 2];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return new BytesRef(text.getBytes(StandardCharsets.UTF_16BE));
+            }
+            bytes[2 * i] = (byte) (c >>> 8);
+            bytes[2 * i + 1] = (byte) c;
+        }
+        return new BytesRef(bytes);
     }
 
     /** The double's order as an unsigned long. */

@@ -150,6 +150,50 @@ class CaseIndexMaintenanceTest {
         assertThat(indexedIds()).containsExactly("case-0", "case-a");
     }
 
+    /**
+     * The rebuild's workers add pages beside the indexer thread: a page read before a change can be added to the new
+     * index after the change was. Here the page holding case-a and case-b is held back until case-a was updated and
+     * case-b deleted (both applied to both indexes); the new index must still end as the changes left them.
+     */
+    @Test
+    void aPageAddedAfterChangesToItsCasesDoesNotUndoThem() throws Exception {
+        stored("case-a", "old");
+        stored("case-b", "old");
+        maintenance.start();
+        var pageHeld = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        index.besideAddNew = () -> {
+            pageHeld.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        var rebuild = java.util.concurrent.CompletableFuture.supplyAsync(maintenance::rebuild);
+        pageHeld.await();
+
+        var changed = stored("case-a", "new");
+        unitOfWork.write(() -> {
+            indexing.caseChanged("111111111111", changed);
+            return null;
+        });
+        cases.delete(domainId, "case-b");
+        unitOfWork.write(() -> {
+            indexing.caseDeleted(domainId, "case-b");
+            return null;
+        });
+        indexer.awaitIdle();
+        release.countDown();
+        rebuild.get();
+
+        indexer.awaitIdle();
+        var documents = index.search(domainId, new CaseIndex.Query(null, List.of(),
+                List.of(new CaseSort("case_id", true)), null, 10)).documents();
+        assertThat(documents).extracting(CaseDocument::caseId).containsExactly("case-a");
+        assertThat(documents.get(0).values().get("title")).isEqualTo(new FieldValue.StringValue("new"));
+    }
+
     @Test
     void aFailedIndexUpdateIsNotTheWritesFailureAndTheIndexHealsFromTheStore() {
         maintenance.start();
@@ -317,10 +361,21 @@ class CaseIndexMaintenanceTest {
 
     private static class MemoryCaseIndexDelegate implements CaseIndex {
         private MemoryCaseIndex delegate = new MemoryCaseIndex();
+        /** Runs before the index built beside this one adds a page (on the rebuild's worker). */
+        volatile Runnable besideAddNew = () -> { };
+        private Runnable beforeAddNew = () -> { };
 
         @Override
         public CaseIndex newBeside() {
-            return new MemoryCaseIndexDelegate();
+            var beside = new MemoryCaseIndexDelegate();
+            beside.beforeAddNew = besideAddNew;
+            return beside;
+        }
+
+        @Override
+        public void addNew(Iterable<CaseDocument> documents) {
+            beforeAddNew.run();
+            CaseIndex.super.addNew(documents);
         }
 
         @Override

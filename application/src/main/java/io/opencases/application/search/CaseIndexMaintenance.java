@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the search index a faithful copy of the store, which is the source of truth: rebuilds it from the store
@@ -33,8 +38,10 @@ import java.util.Set;
  */
 public final class CaseIndexMaintenance {
     private static final int BATCH = 1_000;
-    /** Pages a rebuild lets the indexer have queued at once: reading the store runs ahead by this much. */
+    /** Pages a rebuild lets each worker (or the indexer) have queued at once: reading the store runs this far ahead. */
     private static final int PAGES_AHEAD = 2;
+    /** The rebuild's indexing threads: one per core, while this thread reads the store. */
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** The feed keeps at least this much, whatever retention is asked: a follower on another instance may lag. */
     public static final Duration DEFAULT_LOOKBACK = Duration.ofSeconds(10);
     /** How long a rebuild waits for transactions in flight at its start before it reads the store anyway. */
@@ -113,7 +120,7 @@ public final class CaseIndexMaintenance {
         }
         long count = 0;
         try {
-            count = walkStore(built != null);
+            count = walkStore(built);
         } catch (RuntimeException e) {
             if (built != null) {
                 indexer.abandonStaging();
@@ -142,32 +149,88 @@ public final class CaseIndexMaintenance {
         }
     }
 
-    private long walkStore(boolean beside) {
+    /**
+     * Streams the store, a page at a time, into the index: with {@code built} (an index beside the live one), this
+     * thread reads the pages and the rebuild's workers, one per core, turn them into index documents and add them,
+     * all into the one new index (its writer takes documents from several threads at once); without it (an index
+     * that cannot be built beside itself), the pages go through the indexer thread.
+     */
+    private long walkStore(CaseIndex built) {
+        ExecutorService workers = built == null ? null : Executors.newFixedThreadPool(WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "opencases-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
         long count = 0;
         String afterDomain = null;
         String afterCase = null;
         Map<String, Optional<String>> accounts = new HashMap<>();
         var inFlight = new ArrayDeque<Long>();
-        while (true) {
-            String d = afterDomain;
-            String c = afterCase;
-            List<Case> page = unitOfWork.read(() -> cases.listAfter(d, c, BATCH));
-            if (page.isEmpty()) {
-                break;
+        var staging = new ArrayDeque<Future<?>>();
+        try {
+            while (true) {
+                String d = afterDomain;
+                String c = afterCase;
+                List<Case> page = unitOfWork.read(() -> cases.listAfter(d, c, BATCH));
+                if (page.isEmpty()) {
+                    break;
+                }
+                // One read per page: the cases' domains (each once per rebuild) and all their tags in one lookup.
+                List<CaseDocument> documents = unitOfWork.read(() -> indexing.documents(page, domainId -> accounts
+                        .computeIfAbsent(domainId, id -> domains.findById(id).map(domain -> domain.accountId()))));
+                if (built != null) {
+                    staging.add(workers.submit(() -> indexer.stage(built, documents)));
+                    // Reading runs ahead of the workers by a page or two each, no more: memory stays bounded.
+                    while (staging.size() > WORKERS * PAGES_AHEAD) {
+                        await(staging.poll());
+                    }
+                } else {
+                    inFlight.add(indexer.submit(target -> target.upsertAll(documents)));
+                    while (inFlight.size() > PAGES_AHEAD) {
+                        indexer.awaitVisible(inFlight.poll());
+                    }
+                }
+                count += documents.size();
+                Case last = page.get(page.size() - 1);
+                afterDomain = last.domainId();
+                afterCase = last.caseId();
             }
-            // One read per page: the cases' domains (each once per rebuild) and all their tags in one lookup.
-            List<CaseDocument> documents = unitOfWork.read(() -> indexing.documents(page, domainId ->
-                    accounts.computeIfAbsent(domainId, id -> domains.findById(id).map(domain -> domain.accountId()))));
-            inFlight.add(beside ? indexer.stage(documents) : indexer.submit(target -> target.upsertAll(documents)));
-            while (inFlight.size() > PAGES_AHEAD) {
-                indexer.awaitVisible(inFlight.poll());
+            while (!staging.isEmpty()) {
+                await(staging.poll());
             }
-            count += documents.size();
-            Case last = page.get(page.size() - 1);
-            afterDomain = last.domainId();
-            afterCase = last.caseId();
+        } finally {
+            if (workers != null) {
+                // After a failure, pages not started are dropped; one being added finishes (no interrupt: Lucene
+                // treats an interrupted write as fatal to its writer).
+                staging.forEach(page -> page.cancel(false));
+                workers.shutdown();
+                awaitTermination(workers);
+            }
         }
         return count;
+    }
+
+    private static void await(Future<?> page) {
+        try {
+            page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("rebuild page failed", e.getCause());
+        }
+    }
+
+    /** A failed rebuild still waits for its workers, so none writes to the abandoned index afterwards. */
+    private static void awaitTermination(ExecutorService workers) {
+        try {
+            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                // A page still being added; it finishes on its own.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean awaitSettled(CaseChangeFeed.Mark mark) {

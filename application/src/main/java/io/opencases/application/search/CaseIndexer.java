@@ -4,9 +4,10 @@ import io.opencases.application.port.CaseIndex;
 import io.opencases.domain.search.CaseDocument;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -30,8 +31,10 @@ import java.util.logging.Logger;
  * an error by its index update.
  *
  * <p>While a rebuild runs, changes go to the live index and to the one being built beside it; the rebuild's pages
- * (read from the store) go to the new index only, and skip cases that changes have already written there, whose
- * version is at least as new. The swap is itself a change, so every change before it is in the new index.
+ * (read from the store) go to the new index only, added by the rebuild's own threads, and skip cases that changes
+ * have already written there, whose version is at least as new. The swap is itself a change, so every change before
+ * it is in the new index, and it writes the changes made during the rebuild once more before it, so no page read
+ * before a change can outlive it.
  */
 public final class CaseIndexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CaseIndexer.class.getName());
@@ -62,10 +65,18 @@ public final class CaseIndexer implements AutoCloseable {
     private volatile boolean failed;
     private volatile boolean closed;
 
-    /** The index being built beside the live one, and what changes wrote to it; touched by the thread only. */
+    /** The index being built beside the live one; set and cleared by the indexer thread only. */
     private CaseIndex staging;
-    private final Set<String> stagedKeys = new HashSet<>();
-    private final Set<String> stagedDomains = new HashSet<>();
+    /**
+     * What changes wrote to the index being built: the latest per case (its document, or none for a removal), and the
+     * domains they removed. Written by the indexer thread; the rebuild's workers read them to skip cases a change
+     * already wrote, and the swap writes them to the new index again, last (see {@link #stage}).
+     */
+    private final ConcurrentHashMap<String, Staged> stagedCases = new ConcurrentHashMap<>();
+    private final Set<String> stagedDomains = ConcurrentHashMap.newKeySet();
+
+    private record Staged(String domainId, String caseId, Optional<CaseDocument> document) {
+    }
 
     public CaseIndexer(CaseIndex live) {
         this(live, MAX_HIDDEN);
@@ -141,40 +152,54 @@ public final class CaseIndexer implements AutoCloseable {
     public void beginStaging(CaseIndex built) {
         enqueue(index -> {
             staging = built;
-            stagedKeys.clear();
+            stagedCases.clear();
             stagedDomains.clear();
         }, false);
     }
 
-    /** Adds documents read from the store to the index being built; returns the page's ticket. */
-    public long stage(List<CaseDocument> documents) {
-        return enqueue(index -> {
-            if (staging == null) {
-                return;
+    /**
+     * Adds documents read from the store to {@code built}, the index being built (see {@link #beginStaging}), on the
+     * caller's thread: a rebuild's workers call it concurrently, beside the indexer thread, which keeps applying
+     * changes to both indexes meanwhile. A case that a change has already written to the new index is skipped (the
+     * change is at least as new as the page's read). A page can still lose that race (read before a change, added
+     * after it); it cannot win it, because {@link #swapIn} writes every such change to the new index again, after
+     * all the pages.
+     */
+    public void stage(CaseIndex built, List<CaseDocument> documents) {
+        var fresh = new ArrayList<CaseDocument>(documents.size());
+        for (CaseDocument d : documents) {
+            if (!stagedCases.containsKey(key(d.domainId(), d.caseId())) && !stagedDomains.contains(d.domainId())) {
+                fresh.add(d);
             }
-            var fresh = new ArrayList<CaseDocument>(documents.size());
-            for (CaseDocument d : documents) {
-                // A change applied to the new index meanwhile is at least as new as this page's read.
-                if (!stagedKeys.contains(key(d.domainId(), d.caseId())) && !stagedDomains.contains(d.domainId())) {
-                    fresh.add(d);
-                }
-            }
-            staging.addNew(fresh);
-        }, false);
+        }
+        built.addNew(fresh);
     }
 
     /**
-     * Makes the built index the live one (the live index takes over its contents); returns the ticket. Searches do
-     * not wait for it: every change before it is in both indexes, so either answers them the same.
+     * Makes the built index the live one (the live index takes over its contents); returns the ticket. Call it once
+     * every page has been staged. Before the swap, the changes made during the rebuild are written to the new index
+     * once more, so each case ends as its latest change left it whatever the pages added. Searches do not wait for
+     * it: every change before it is in both indexes, so either answers them the same.
      */
     public long swapIn() {
         return enqueue(index -> {
             CaseIndex built = staging;
             staging = null;
-            stagedKeys.clear();
-            stagedDomains.clear();
-            if (built != null) {
-                live.replaceWith(built);
+            try {
+                if (built != null) {
+                    stagedDomains.forEach(built::removeDomain);
+                    for (Staged change : stagedCases.values()) {
+                        if (change.document().isPresent()) {
+                            built.upsert(change.document().get());
+                        } else {
+                            built.remove(change.domainId(), change.caseId());
+                        }
+                    }
+                    live.replaceWith(built);
+                }
+            } finally {
+                stagedCases.clear();
+                stagedDomains.clear();
             }
         }, false);
     }
@@ -183,7 +208,7 @@ public final class CaseIndexer implements AutoCloseable {
     public void abandonStaging() {
         enqueue(index -> {
             staging = null;
-            stagedKeys.clear();
+            stagedCases.clear();
             stagedDomains.clear();
         }, false);
     }
@@ -300,21 +325,24 @@ public final class CaseIndexer implements AutoCloseable {
         @Override
         public void upsert(CaseDocument document) {
             first.upsert(document);
-            stagedKeys.add(key(document.domainId(), document.caseId()));
+            stagedCases.put(key(document.domainId(), document.caseId()),
+                    new Staged(document.domainId(), document.caseId(), Optional.of(document)));
             second.upsert(document);
         }
 
         @Override
         public void remove(String domainId, String caseId) {
             first.remove(domainId, caseId);
-            stagedKeys.add(key(domainId, caseId));
+            stagedCases.put(key(domainId, caseId), new Staged(domainId, caseId, Optional.empty()));
             second.remove(domainId, caseId);
         }
 
         @Override
         public void removeDomain(String domainId) {
             first.removeDomain(domainId);
+            // The domain's id is never used again: its cases' changes need no replay, only its removal.
             stagedDomains.add(domainId);
+            stagedCases.values().removeIf(change -> change.domainId().equals(domainId));
             second.removeDomain(domainId);
         }
 

@@ -8,7 +8,7 @@ import io.opencases.application.port.UnitOfWork;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.search.CaseDocument;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,7 +146,8 @@ public final class CaseIndexing {
      * domain's account; a case whose domain has none (deleted meanwhile) is left out.
      */
     List<CaseDocument> documents(List<Case> cases, Function<String, Optional<String>> accountOf) {
-        var arnOf = new HashMap<Case, String>();
+        // By identity: a case record's own hash code would hash all its values, for every case of a rebuild.
+        var arnOf = new IdentityHashMap<Case, String>();
         for (Case aCase : cases) {
             accountOf.apply(aCase.domainId()).ifPresent(account -> arnOf.put(aCase,
                     arns.caseArn(account, aCase.domainId(), aCase.caseId())));

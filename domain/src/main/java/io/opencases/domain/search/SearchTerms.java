@@ -18,7 +18,48 @@ public final class SearchTerms {
     private SearchTerms() {
     }
 
+    /**
+     * The words of {@code text}, lower-cased: what {@link #WORD} finds, found without the regex engine (every case's
+     * text is split when it is indexed, so this is on the rebuild's path); SearchTermsTest holds the two equal.
+     */
     public static List<String> words(String text) {
+        var words = new ArrayList<String>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        int i = 0;
+        while (i < lower.length()) {
+            int codePoint = lower.codePointAt(i);
+            boolean inWord = isWordCodePoint(codePoint);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(codePoint);
+        }
+        if (start >= 0) {
+            words.add(lower.substring(start));
+        }
+        return words;
+    }
+
+    /** {@code [\p{L}\p{N}]}: a letter or a number of any script (the regex's categories, by Character.getType). */
+    private static boolean isWordCodePoint(int codePoint) {
+        if (codePoint < 0x80) {
+            return codePoint >= 'a' && codePoint <= 'z' || codePoint >= '0' && codePoint <= '9'
+                    || codePoint >= 'A' && codePoint <= 'Z';
+        }
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** The words as the regular expression finds them: the definition {@link #words} must match. */
+    static List<String> wordsByPattern(String text) {
         var words = new ArrayList<String>();
         var matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (matcher.find()) {
