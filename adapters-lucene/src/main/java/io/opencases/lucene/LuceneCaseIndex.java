@@ -91,6 +91,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private static final String FORMAT_KEY = "opencases.format";
     private static final String POSITION_KEY = "opencases.feedPosition";
     private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);
+    /**
+     * The orders of requested sorts per segment, shared by every index of the process: keyed by segment, whose
+     * identity no other index shares, and bounded in the sort lists it keeps.
+     */
+    private static final SortedPages SORTED_PAGES = new SortedPages(TIE_HIGH, TIE_LOW);
     /** Beyond this many matches totalCount is this many (a lower bound), unless Lucene knows the count for free. */
     static final long COUNT_CAP = 10_000;
 
@@ -120,6 +125,8 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                         .setOpenMode(mode)
                         .setIndexSort(DEFAULT_SORT)
                         .setRAMBufferSizeMB(256)
+                        // A merged segment gets the orders of the sorts in use before searches see it.
+                        .setMergedSegmentWarmer(SORTED_PAGES::warm)
                         // Only checkpoint() commits: what was written after the last checkpoint is replayed.
                         .setCommitOnClose(false));
                 this.writer = opened;
@@ -441,6 +448,16 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             IndexSearcher searcher = e.searchers.acquire();
             try {
                 org.apache.lucene.search.Query lucene = toLucene(searcher.getIndexReader(), domainId, query);
+                if (!query.sorts().equals(CaseSort.DEFAULT)) {
+                    // Requested orders come precomputed per segment; the default one is the index's own order.
+                    SortedPages.Page page = SORTED_PAGES.search(searcher, lucene, query.sorts(), query.after(),
+                            query.limit());
+                    var hits = new ScoreDoc[page.docs().length];
+                    for (int i = 0; i < hits.length; i++) {
+                        hits[i] = new ScoreDoc(page.docs()[i], Float.NaN);
+                    }
+                    return new Hits(documents(searcher, hits, query.fieldIds()), page.total());
+                }
                 Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
                 FieldDoc after = query.after() == null ? null
                         : after(query.after(), query.sorts(), searcher.getIndexReader().maxDoc());
