@@ -1,0 +1,112 @@
+package io.opencases.lucene;
+
+import io.opencases.application.port.CaseIndex;
+import io.opencases.domain.field.FieldValue;
+import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.CaseOrdering;
+import io.opencases.domain.search.CaseSort;
+import io.opencases.domain.search.FieldFilter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The precomputed-order pages on each of their paths, against CaseOrdering: two domains in one index (so the domain
+ * is a clause of the query), several segments with rewrites and removes, and filters that match every case, most
+ * cases (checked as a bit set while the order is walked) and a handful (each match placed by its rank).
+ */
+class SortedPagesTest {
+    private static final String DOMAIN = "a";
+
+    @Test
+    void everyPathWalksTheMatchesInCaseOrderingsOrder() throws Exception {
+        var random = new Random(5);
+        var live = new LinkedHashMap<String, CaseDocument>();
+        try (var index = new LuceneCaseIndex()) {
+            for (int batch = 0; batch < 5; batch++) {
+                for (int i = 0; i < 500; i++) {
+                    var d = document(random, DOMAIN, uuid(random), live.size() < 4);
+                    index.upsert(d);
+                    live.put(d.caseId(), d);
+                    index.upsert(document(random, "b", uuid(random), false));
+                }
+                index.refresh();
+            }
+            var ids = new ArrayList<>(live.keySet());
+            for (int i = 0; i < 300; i++) {
+                String id = ids.get(4 + random.nextInt(ids.size() - 4));
+                if (!live.containsKey(id)) {
+                    continue;
+                }
+                if (i % 3 == 0) {
+                    index.remove(DOMAIN, id);
+                    live.remove(id);
+                } else {
+                    var d = document(random, DOMAIN, id, false);
+                    index.upsert(d);
+                    live.put(id, d);
+                }
+            }
+            index.refresh();
+
+            var needle = new FieldFilter.Comparison(FieldFilter.Operator.EQUAL_TO, "title",
+                    new FieldValue.StringValue("needle"));
+            var most = new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN_OR_EQUAL_TO, "amount",
+                    new FieldValue.DoubleValue(2));
+            var filters = new ArrayList<FieldFilter>();
+            filters.add(null);
+            filters.add(needle);
+            filters.add(most);
+            for (var sorts : List.of(List.of(new CaseSort("priority", true)), List.of(new CaseSort("priority", false)),
+                    List.of(new CaseSort("status", false), new CaseSort("amount", true)))) {
+                for (FieldFilter filter : filters) {
+                    var want = live.values().stream()
+                            .filter(d -> filter == null || filter.test(d.values(), d.tags()))
+                            .map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                            .map(CaseOrdering.Key::caseId).toList();
+                    if (filter == needle) {
+                        assertThat(want).hasSize(4);
+                    }
+                    for (int size : List.of(3, 50)) {
+                        var got = new ArrayList<String>();
+                        CaseOrdering.Key after = null;
+                        while (true) {
+                            var hits = index.search(DOMAIN, new CaseIndex.Query(filter, List.of(), sorts, after,
+                                    size));
+                            assertThat(hits.totalCount()).as("total %s %s", sorts, filter).isEqualTo(want.size());
+                            hits.documents().forEach(d -> got.add(d.caseId()));
+                            if (hits.documents().size() < size) {
+                                break;
+                            }
+                            after = CaseOrdering.key(hits.documents().get(size - 1), sorts);
+                        }
+                        assertThat(got).as("%s %s by %d", sorts, filter, size).isEqualTo(want);
+                    }
+                }
+            }
+        }
+    }
+
+    private static CaseDocument document(Random random, String domain, String caseId, boolean needle) {
+        var values = new HashMap<String, FieldValue>();
+        if (random.nextInt(6) > 0) {
+            values.put("priority", new FieldValue.DoubleValue(random.nextInt(3)));
+        }
+        values.put("status", new FieldValue.StringValue(random.nextBoolean() ? "open" : "closed"));
+        values.put("amount", new FieldValue.DoubleValue(random.nextInt(10)));
+        values.put("title", new FieldValue.StringValue(needle ? "needle" : "hay " + random.nextInt(100)));
+        return new CaseDocument(domain, caseId, "t", values, Map.of());
+    }
+
+    private static String uuid(Random random) {
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+}
