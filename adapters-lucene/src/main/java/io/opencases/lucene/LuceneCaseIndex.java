@@ -116,6 +116,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         final Directory directory;
         final IndexWriter writer;
         final SearcherManager searchers;
+        /**
+         * Whether searches use this engine: only then are merged segments given the sorts' orders. An index being
+         * rebuilt beside the live one merges often and is searched only after the swap.
+         */
+        volatile boolean live;
 
         Engine(Directory directory, IndexWriterConfig.OpenMode mode) {
             this.directory = directory;
@@ -126,7 +131,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                         .setIndexSort(DEFAULT_SORT)
                         .setRAMBufferSizeMB(256)
                         // A merged segment gets the orders of the sorts in use before searches see it.
-                        .setMergedSegmentWarmer(SORTED_PAGES::warm)
+                        .setMergedSegmentWarmer(reader -> {
+                            if (live) {
+                                SORTED_PAGES.warm(reader);
+                            }
+                        })
                         // Only checkpoint() commits: what was written after the last checkpoint is replayed.
                         .setCommitOnClose(false));
                 this.writer = opened;
@@ -172,6 +181,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private LuceneCaseIndex(Directory directory, IndexWriterConfig.OpenMode mode, Path path) {
         this.path = path;
         this.engine = new Engine(directory, mode);
+        engine.live = true;
     }
 
     /**
@@ -341,13 +351,13 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     @Override
     public CaseIndex newBeside() {
         if (path == null) {
-            return new LuceneCaseIndex();
+            return notLiveYet(new LuceneCaseIndex());
         }
         Path dir = beside(path);
         try {
             deleteTree(dir);
             Files.createDirectories(dir);
-            return new LuceneCaseIndex(FSDirectory.open(dir), IndexWriterConfig.OpenMode.CREATE, dir);
+            return notLiveYet(new LuceneCaseIndex(FSDirectory.open(dir), IndexWriterConfig.OpenMode.CREATE, dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -377,6 +387,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         try {
             Engine old = engine;
             if (path == null) {
+                next.live = true;
                 engine = next;
                 old.close();
                 return;
@@ -387,11 +398,17 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             deleteTree(path);
             Files.move(other.path, path, StandardCopyOption.ATOMIC_MOVE);
             engine = new Engine(FSDirectory.open(path), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            engine.live = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             exclusive.unlock();
         }
+    }
+
+    private static LuceneCaseIndex notLiveYet(LuceneCaseIndex index) {
+        index.engine.live = false;
+        return index;
     }
 
     private static Path beside(Path path) {
