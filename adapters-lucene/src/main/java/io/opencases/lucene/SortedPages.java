@@ -43,7 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * CaseOrdering as the Lucene sort fields encode it) can be computed once, as an array of doc ids. A page then walks
  * that array from the cursor, keeping the matches, and stops once it has the page: for a filter that matches many
  * cases a page looks at a few dozen cases per segment. A filter that matches few cases is iterated instead, each
- * match placed by its rank in the array. The segments' pages are merged on their keys. Orders are kept for the
+ * match placed by its rank in the array. The segments' pages are merged on their keys, which small segments (the
+ * ones each refresh adds under writes) keep beside their order, so a page does not open their doc values. Orders
+ * are kept for the
  * last {@link #MAX_SORTS} sort lists used, dropped with their segment, and computed for merged segments before
  * searches see them (the writer's merged-segment warmer), so a merge does not make a search wait for a sort.
  *
@@ -56,16 +58,25 @@ final class SortedPages {
     private static final int DENSE = 64;
     /** Merged segments smaller than this are sorted on first use: it takes well under a millisecond. */
     private static final int WARM_FROM = 10_000;
+    /** Segments up to this size keep their keys beside their order (a few tens of bytes per document). */
+    private static final int KEYS_UP_TO = 20_000;
 
     /** A segment's documents in the order of one sort list. Shared by every search on the segment. */
     private static final class Order {
         /** Doc ids in order (deleted ones included: the live docs are checked as the order is walked). */
         final int[] docs;
+        /**
+         * The keys in position order, kept for segments of at most {@link #KEYS_UP_TO} documents without text
+         * tie-breakers (those that each refresh adds): a page then merges them without opening doc values. Null
+         * otherwise.
+         */
+        final SortKey[] keys;
         /** docs' inverse, made on first need: a document's position in the order. */
         private volatile int[] ranks;
 
-        Order(int[] docs) {
+        Order(int[] docs, SortKey[] keys) {
             this.docs = docs;
+            this.keys = keys;
         }
 
         int[] ranks() {
@@ -119,9 +130,10 @@ final class SortedPages {
             }
             Bits live = reader.getLiveDocs();
             int[] page;
+            Order order;
             if (all) {
                 total += reader.numDocs();
-                Order order = order(reader, sorts);
+                order = order(reader, sorts);
                 int start = cursor == null ? 0 : firstAfter(reader, order, sorts, cursor, comparator);
                 page = walk(order, start, live, null, limit);
             } else {
@@ -130,7 +142,7 @@ final class SortedPages {
                     continue;
                 }
                 int known = weight.count(leaf);
-                Order order = order(reader, sorts);
+                order = order(reader, sorts);
                 int start = cursor == null ? 0 : firstAfter(reader, order, sorts, cursor, comparator);
                 DocIdSetIterator matches = scorer.iterator();
                 if (matches.cost() * DENSE >= reader.maxDoc()) {
@@ -148,13 +160,13 @@ final class SortedPages {
                     var ranked = new Ranked(order, start, limit);
                     int counted = ranked.collect(matches, live);
                     total += known >= 0 ? known : counted;
-                    page = ranked.docs();
+                    page = ranked.positions();
                 }
             }
             if (page.length > 0) {
                 contributing++;
-                for (int doc : page) {
-                    candidates.add(new Candidate(leaf, doc));
+                for (int position : page) {
+                    candidates.add(new Candidate(leaf, order, position));
                 }
             }
         }
@@ -173,7 +185,7 @@ final class SortedPages {
         int[] docs = new int[n];
         for (int i = 0; i < n; i++) {
             Candidate c = candidates.get(i);
-            docs[i] = c.leaf.docBase + c.doc;
+            docs[i] = c.leaf.docBase + c.doc();
         }
         return new Page(docs, total);
     }
@@ -191,7 +203,7 @@ final class SortedPages {
         }
     }
 
-    /** The first {@code limit} live matches from position {@code start} on ({@code matches} null: every doc). */
+    /** The positions of the first {@code limit} live matches from {@code start} on ({@code matches} null: all). */
     private static int[] walk(Order order, int start, Bits live, Bits matches, int limit) {
         int[] page = new int[limit];
         int n = 0;
@@ -199,7 +211,7 @@ final class SortedPages {
         for (int p = start; p < docs.length && n < limit; p++) {
             int doc = docs[p];
             if ((live == null || live.get(doc)) && (matches == null || matches.get(doc))) {
-                page[n++] = doc;
+                page[n++] = p;
             }
         }
         return n == limit ? page : Arrays.copyOf(page, n);
@@ -243,12 +255,10 @@ final class SortedPages {
             return count;
         }
 
-        int[] docs() {
+        /** The positions of the best matches, in order. */
+        int[] positions() {
             int[] sorted = Arrays.copyOf(heap, size);
             Arrays.sort(sorted);
-            for (int i = 0; i < sorted.length; i++) {
-                sorted[i] = order.docs[sorted[i]];
-            }
             return sorted;
         }
 
@@ -289,12 +299,13 @@ final class SortedPages {
     /** The first position whose document comes after the cursor in the order (a binary search on the keys). */
     private int firstAfter(LeafReader reader, Order order, List<CaseSort> sorts, SortKey cursor,
                            Comparator<SortKey> comparator) throws IOException {
-        var keys = new KeyReader(reader, sorts);
+        var keys = order.keys == null ? new KeyReader(reader, sorts) : null;
         int low = 0;
         int high = order.docs.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (comparator.compare(keys.read(order.docs[mid]), cursor) <= 0) {
+            SortKey key = keys == null ? order.keys[mid] : keys.read(order.docs[mid]);
+            if (comparator.compare(key, cursor) <= 0) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -305,19 +316,31 @@ final class SortedPages {
 
     private static final class Candidate {
         final LeafReaderContext leaf;
-        final int doc;
+        final Order order;
+        final int position;
         SortKey key;
 
-        Candidate(LeafReaderContext leaf, int doc) {
+        Candidate(LeafReaderContext leaf, Order order, int position) {
             this.leaf = leaf;
-            this.doc = doc;
+            this.order = order;
+            this.position = position;
+            this.key = order.keys == null ? null : order.keys[position];
+        }
+
+        int doc() {
+            return order.docs[position];
         }
     }
 
-    /** Reads the candidates' keys, per segment in doc-id order (forward-only doc values). */
+    /** Reads the keys the candidates' orders do not keep, per segment in doc-id order (forward-only doc values). */
     private void readKeys(List<Candidate> candidates, List<CaseSort> sorts) throws IOException {
-        var byDoc = new ArrayList<>(candidates);
-        byDoc.sort(Comparator.comparingInt((Candidate c) -> c.leaf.docBase).thenComparingInt(c -> c.doc));
+        var byDoc = new ArrayList<Candidate>(candidates.size());
+        for (Candidate c : candidates) {
+            if (c.key == null) {
+                byDoc.add(c);
+            }
+        }
+        byDoc.sort(Comparator.comparingInt((Candidate c) -> c.leaf.docBase).thenComparingInt(Candidate::doc));
         KeyReader keys = null;
         LeafReaderContext leaf = null;
         for (Candidate c : byDoc) {
@@ -325,7 +348,7 @@ final class SortedPages {
                 leaf = c.leaf;
                 keys = new KeyReader(leaf.reader(), sorts);
             }
-            c.key = keys.read(c.doc);
+            c.key = keys.read(c.doc());
         }
     }
 
@@ -444,7 +467,7 @@ final class SortedPages {
     private Order order(LeafReader reader, List<CaseSort> sorts) throws IOException {
         IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
         if (helper == null) {
-            return new Order(computeOrder(reader, sorts));
+            return computeOrder(reader, sorts);
         }
         Object core = helper.getKey();
         if (watchedCores.add(core)) {
@@ -456,7 +479,7 @@ final class SortedPages {
         try {
             return orders.computeIfAbsent(new OrderKey(core, sorts), k -> {
                 try {
-                    return new Order(computeOrder(reader, sorts));
+                    return computeOrder(reader, sorts);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -498,7 +521,7 @@ final class SortedPages {
     }
 
     /** Sorts all doc ids of the segment by the keys, read once into arrays. */
-    private int[] computeOrder(LeafReader reader, List<CaseSort> sorts) throws IOException {
+    private Order computeOrder(LeafReader reader, List<CaseSort> sorts) throws IOException {
         int maxDoc = reader.maxDoc();
         int n = sorts.size();
         long[][] high = new long[n][];
@@ -579,7 +602,25 @@ final class SortedPages {
                 return c != 0 ? c : Integer.compare(a, b);
             }
         }.sort(0, maxDoc);
-        return docs;
+        boolean texts = false;
+        for (int[] t : text) {
+            texts |= t != null;
+        }
+        if (maxDoc > KEYS_UP_TO || texts) {
+            return new Order(docs, null);
+        }
+        var keys = new SortKey[maxDoc];
+        for (int p = 0; p < maxDoc; p++) {
+            int doc = docs[p];
+            long[] h = new long[n];
+            long[] l = new long[n];
+            for (int i = 0; i < n; i++) {
+                h[i] = high[i][doc];
+                l[i] = low[i] == null ? 0 : low[i][doc];
+            }
+            keys[p] = new SortKey(h, l, new BytesRef[n], tieHighs[doc], tieLows[doc]);
+        }
+        return new Order(docs, keys);
     }
 
     private static void fill(long[] values, NumericDocValues source) throws IOException {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The precomputed-order pages on each of their paths, against CaseOrdering: two domains in one index (so the domain
  * is a clause of the query), several segments with rewrites and removes, and filters that match every case, most
- * cases (checked as a bit set while the order is walked) and a handful (each match placed by its rank).
+ * cases (checked as a bit set while the order is walked) and a handful (each match placed by its rank); keys kept
+ * beside the order and keys read from the doc values (texts that need their tie-breaker).
  */
 class SortedPagesTest {
     private static final String DOMAIN = "a";
@@ -66,7 +67,9 @@ class SortedPagesTest {
             filters.add(needle);
             filters.add(most);
             for (var sorts : List.of(List.of(new CaseSort("priority", true)), List.of(new CaseSort("priority", false)),
-                    List.of(new CaseSort("status", false), new CaseSort("amount", true)))) {
+                    List.of(new CaseSort("status", false), new CaseSort("amount", true)),
+                    // Texts longer than the sort key's seven units: their keys are read from the doc values.
+                    List.of(new CaseSort("category", true), new CaseSort("priority", false)))) {
                 for (FieldFilter filter : filters) {
                     var want = live.values().stream()
                             .filter(d -> filter == null || filter.test(d.values(), d.tags()))
@@ -102,6 +105,9 @@ class SortedPagesTest {
         }
         values.put("status", new FieldValue.StringValue(random.nextBoolean() ? "open" : "closed"));
         values.put("amount", new FieldValue.DoubleValue(random.nextInt(10)));
+        if (random.nextInt(4) > 0) {
+            values.put("category", new FieldValue.StringValue("category-" + (char) ('a' + random.nextInt(3))));
+        }
         values.put("title", new FieldValue.StringValue(needle ? "needle" : "hay " + random.nextInt(100)));
         return new CaseDocument(domain, caseId, "t", values, Map.of());
     }
