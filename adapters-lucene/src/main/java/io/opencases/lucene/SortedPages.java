@@ -58,6 +58,10 @@ final class SortedPages {
     private static final int DENSE = 64;
     /** Merged segments smaller than this are sorted on first use: it takes well under a millisecond. */
     private static final int WARM_FROM = 10_000;
+    /** Dense filters' matches are kept for segments from this size on (smaller ones are cheap to match again). */
+    private static final int CACHE_MATCHES_FROM = 10_000;
+    /** How many segment-and-filter match sets are kept (one bit per document each). */
+    private static final int MAX_MATCHES = 64;
     /** Segments up to this size keep their keys beside their order (a few tens of bytes per document). */
     private static final int KEYS_UP_TO = 20_000;
 
@@ -96,6 +100,20 @@ final class SortedPages {
     }
 
     private final Map<OrderKey, Order> orders = new ConcurrentHashMap<>();
+
+    /**
+     * A dense filter's matches in a large segment (deletions not applied: the live docs are checked as the order
+     * is walked), and how many. Kept because Lucene's query cache was measured not to serve them under concurrent
+     * searches (JFR at 16 connections: half of a filtered sort's index time intersected the points again), and a
+     * segment's documents never change, so neither do its matches.
+     */
+    private record Matches(FixedBitSet bits, int count) {
+    }
+
+    private record MatchesKey(Object core, Query query) {
+    }
+
+    private final Map<MatchesKey, Matches> matchesCache = new ConcurrentHashMap<>();
     private final Set<Object> watchedCores = ConcurrentHashMap.newKeySet();
     /** The sort lists used, least recently first. */
     private final LinkedHashMap<List<CaseSort>, Boolean> recentSorts = new LinkedHashMap<>(16, 0.75f, true);
@@ -115,8 +133,8 @@ final class SortedPages {
             throws IOException {
         touch(sorts);
         boolean all = query instanceof MatchAllDocsQuery;
-        Weight weight = all ? null
-                : searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        Query rewritten = all ? query : searcher.rewrite(query);
+        Weight weight = null;
         SortKey cursor = after == null ? null : cursorKey(after, sorts);
         var comparator = comparator(sorts);
         var candidates = new ArrayList<Candidate>();
@@ -137,6 +155,28 @@ final class SortedPages {
                 int start = cursor == null ? 0 : firstAfter(reader, order, sorts, cursor, comparator);
                 page = walk(order, start, live, null, limit);
             } else {
+                Object core = reader.getCoreCacheHelper() == null ? null : reader.getCoreCacheHelper().getKey();
+                Matches cached = core == null ? null : matchesCache.get(new MatchesKey(core, rewritten));
+                if (cached != null) {
+                    order = order(reader, sorts);
+                    int start = cursor == null ? 0 : firstAfter(reader, order, sorts, cursor, comparator);
+                    page = walk(order, start, live, cached.bits(), limit);
+                    if (live == null) {
+                        total += cached.count();
+                    } else {
+                        uncounted.add(new Uncounted(cached.bits(), live));
+                    }
+                    if (page.length > 0) {
+                        contributing++;
+                        for (int position : page) {
+                            candidates.add(new Candidate(leaf, order, position));
+                        }
+                    }
+                    continue;
+                }
+                if (weight == null) {
+                    weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1);
+                }
                 Scorer scorer = weight.scorer(leaf);
                 if (scorer == null) {
                     continue;
@@ -148,6 +188,9 @@ final class SortedPages {
                 if (matches.cost() * DENSE >= reader.maxDoc()) {
                     var bits = new FixedBitSet(reader.maxDoc());
                     bits.or(matches);
+                    if (core != null && reader.maxDoc() >= CACHE_MATCHES_FROM) {
+                        remember(new MatchesKey(core, rewritten), new Matches(bits, bits.cardinality()));
+                    }
                     page = walk(order, start, live, bits, limit);
                     if (known >= 0) {
                         total += known;
@@ -473,6 +516,7 @@ final class SortedPages {
         if (watchedCores.add(core)) {
             helper.addClosedListener(closed -> {
                 orders.keySet().removeIf(k -> k.core() == closed);
+                matchesCache.keySet().removeIf(k -> k.core() == closed);
                 watchedCores.remove(closed);
             });
         }
@@ -487,6 +531,17 @@ final class SortedPages {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** Keeps a filter's matches; beyond {@link #MAX_MATCHES} entries an arbitrary one goes. */
+    private void remember(MatchesKey key, Matches matches) {
+        if (matchesCache.size() >= MAX_MATCHES) {
+            var any = matchesCache.keySet().iterator();
+            if (any.hasNext()) {
+                matchesCache.remove(any.next());
+            }
+        }
+        matchesCache.put(key, matches);
     }
 
     /** Computes the orders of the sort lists in use for a merged segment before searches see it. */

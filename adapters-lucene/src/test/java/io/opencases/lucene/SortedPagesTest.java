@@ -98,6 +98,65 @@ class SortedPagesTest {
         }
     }
 
+    /**
+     * A dense filter's matches in a large segment are kept between searches: repeating the search, then removing
+     * and rewriting cases of that segment, still gives exactly CaseOrdering's pages and totals.
+     */
+    @Test
+    void keptMatchesOfALargeSegmentStillHonourRemovesAndRewrites() throws Exception {
+        var random = new Random(9);
+        var live = new LinkedHashMap<String, CaseDocument>();
+        try (var index = new LuceneCaseIndex()) {
+            var batch = new ArrayList<CaseDocument>();
+            for (int i = 0; i < 12_000; i++) {
+                var d = document(random, DOMAIN, uuid(random), false);
+                batch.add(d);
+                live.put(d.caseId(), d);
+            }
+            index.addNew(batch);
+            index.refresh();
+            var most = new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN_OR_EQUAL_TO, "amount",
+                    new FieldValue.DoubleValue(3));
+            var sorts = List.of(new CaseSort("priority", false));
+            for (int round = 0; round < 3; round++) {
+                for (int repeat = 0; repeat < 2; repeat++) {
+                    var want = live.values().stream().filter(d -> most.test(d.values(), d.tags()))
+                            .map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                            .map(CaseOrdering.Key::caseId).limit(60).toList();
+                    long wantTotal = live.values().stream().filter(d -> most.test(d.values(), d.tags())).count();
+                    var got = new ArrayList<String>();
+                    CaseOrdering.Key after = null;
+                    long total = -1;
+                    while (got.size() < 60) {
+                        var hits = index.search(DOMAIN, new CaseIndex.Query(most, List.of(), sorts, after, 20));
+                        total = hits.totalCount();
+                        hits.documents().forEach(d -> got.add(d.caseId()));
+                        after = CaseOrdering.key(hits.documents().get(hits.documents().size() - 1), sorts);
+                    }
+                    assertThat(got).as("round %d", round).isEqualTo(want);
+                    assertThat(total).as("round %d total", round)
+                            .isEqualTo(Math.min(wantTotal, LuceneCaseIndex.COUNT_CAP));
+                }
+                // Remove and rewrite cases that the kept matches hold, among the first of the order.
+                var first = live.values().stream().filter(d -> most.test(d.values(), d.tags()))
+                        .map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                        .map(CaseOrdering.Key::caseId).limit(30).toList();
+                for (int i = 0; i < first.size(); i++) {
+                    String id = first.get(i);
+                    if (i % 2 == 0) {
+                        index.remove(DOMAIN, id);
+                        live.remove(id);
+                    } else {
+                        var d = document(random, DOMAIN, id, false);
+                        index.upsert(d);
+                        live.put(id, d);
+                    }
+                }
+                index.refresh();
+            }
+        }
+    }
+
     private static CaseDocument document(Random random, String domain, String caseId, boolean needle) {
         var values = new HashMap<String, FieldValue>();
         if (random.nextInt(6) > 0) {
