@@ -91,6 +91,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private static final String FORMAT_KEY = "opencases.format";
     private static final String POSITION_KEY = "opencases.feedPosition";
     private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);
+    /**
+     * The orders of requested sorts per segment, shared by every index of the process: keyed by segment, whose
+     * identity no other index shares, and bounded in the sort lists it keeps.
+     */
+    private static final SortedPages SORTED_PAGES = new SortedPages(TIE_HIGH, TIE_LOW);
     /** Beyond this many matches totalCount is this many (a lower bound), unless Lucene knows the count for free. */
     static final long COUNT_CAP = 10_000;
     /** Buffered bytes above which a refresh or checkpoint flushes on every core (see flushInParallel). */
@@ -114,6 +119,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         final Directory directory;
         final IndexWriter writer;
         final SearcherManager searchers;
+        /**
+         * Whether searches use this engine: only then are merged segments given the sorts' orders. An index being
+         * rebuilt beside the live one merges often and is searched only after the swap.
+         */
+        volatile boolean live;
 
         Engine(Directory directory, IndexWriterConfig.OpenMode mode) {
             this.directory = directory;
@@ -123,6 +133,12 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                         .setOpenMode(mode)
                         .setIndexSort(DEFAULT_SORT)
                         .setRAMBufferSizeMB(256)
+                        // A merged segment gets the orders of the sorts in use before searches see it.
+                        .setMergedSegmentWarmer(reader -> {
+                            if (live) {
+                                SORTED_PAGES.warm(reader);
+                            }
+                        })
                         // Only checkpoint() commits: what was written after the last checkpoint is replayed.
                         .setCommitOnClose(false));
                 this.writer = opened;
@@ -168,6 +184,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private LuceneCaseIndex(Directory directory, IndexWriterConfig.OpenMode mode, Path path) {
         this.path = path;
         this.engine = new Engine(directory, mode);
+        engine.live = true;
     }
 
     /**
@@ -387,13 +404,13 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     @Override
     public CaseIndex newBeside() {
         if (path == null) {
-            return new LuceneCaseIndex();
+            return notLiveYet(new LuceneCaseIndex());
         }
         Path dir = beside(path);
         try {
             deleteTree(dir);
             Files.createDirectories(dir);
-            return new LuceneCaseIndex(FSDirectory.open(dir), IndexWriterConfig.OpenMode.CREATE, dir);
+            return notLiveYet(new LuceneCaseIndex(FSDirectory.open(dir), IndexWriterConfig.OpenMode.CREATE, dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -423,6 +440,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         try {
             Engine old = engine;
             if (path == null) {
+                next.live = true;
                 engine = next;
                 old.close();
                 return;
@@ -433,11 +451,17 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             deleteTree(path);
             Files.move(other.path, path, StandardCopyOption.ATOMIC_MOVE);
             engine = new Engine(FSDirectory.open(path), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            engine.live = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             exclusive.unlock();
         }
+    }
+
+    private static LuceneCaseIndex notLiveYet(LuceneCaseIndex index) {
+        index.engine.live = false;
+        return index;
     }
 
     private static Path beside(Path path) {
@@ -495,6 +519,16 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             IndexSearcher searcher = e.searchers.acquire();
             try {
                 org.apache.lucene.search.Query lucene = toLucene(searcher.getIndexReader(), domainId, query);
+                if (!query.sorts().equals(CaseSort.DEFAULT)) {
+                    // Requested orders come precomputed per segment; the default one is the index's own order.
+                    SortedPages.Page page = SORTED_PAGES.search(searcher, lucene, query.sorts(), query.after(),
+                            query.limit());
+                    var hits = new ScoreDoc[page.docs().length];
+                    for (int i = 0; i < hits.length; i++) {
+                        hits[i] = new ScoreDoc(page.docs()[i], Float.NaN);
+                    }
+                    return new Hits(documents(searcher, hits, query.fieldIds()), page.total());
+                }
                 Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
                 FieldDoc after = query.after() == null ? null
                         : after(query.after(), query.sorts(), searcher.getIndexReader().maxDoc());

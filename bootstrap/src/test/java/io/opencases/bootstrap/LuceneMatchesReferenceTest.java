@@ -35,24 +35,33 @@ class LuceneMatchesReferenceTest {
     @Test
     void luceneReturnsExactlyWhatTheReferenceReturns() throws Exception {
         for (long seed = 1; seed <= 3; seed++) {
-            compare(new Random(seed), seed, 250, false, 100, 1, 40);
+            compare(new Random(seed), seed, 250, false, 1, 100, 1, 40);
         }
     }
 
     /** Many cases, few distinct sort values, small pages: deep cursors through long runs of ties. */
     @Test
     void deepCursorsThroughTiesMatchTheReference() throws Exception {
-        compare(new Random(42), 42, 1_000, false, 6, 10, 30);
+        compare(new Random(42), 42, 1_000, false, 1, 6, 10, 30);
+    }
+
+    /**
+     * Cases written in many batches, each made visible before the next (Lucene keeps them as separate segments, each
+     * with its own precomputed orders), then some rewritten and removed: pages merge the segments' orders.
+     */
+    @Test
+    void manySegmentsWithRewritesMatchTheReference() throws Exception {
+        compare(new Random(11), 11, 1_200, false, 9, 20, 8, 40);
     }
 
     /** The index written from several threads at once ends the same as the reference written in order. */
     @Test
     void writesFromSeveralThreadsMatchTheReference() throws Exception {
-        compare(new Random(7), 7, 400, true, 12, 5, 25);
+        compare(new Random(7), 7, 400, true, 1, 12, 5, 25);
     }
 
-    private void compare(Random random, long seed, int count, boolean concurrently, int queries, int minLimit,
-                         int maxLimit)
+    private void compare(Random random, long seed, int count, boolean concurrently, int batches, int queries,
+                         int minLimit, int maxLimit)
             throws Exception {
         var reference = new MemoryCaseIndex();
         try (var lucene = new LuceneCaseIndex()) {
@@ -81,7 +90,27 @@ class LuceneMatchesReferenceTest {
                     pool.shutdown();
                 }
             } else {
-                docs.forEach(lucene::upsert);
+                for (int i = 0; i < docs.size(); i++) {
+                    lucene.upsert(docs.get(i));
+                    if (batches > 1 && i % (docs.size() / batches) == 0) {
+                        lucene.refresh();
+                    }
+                }
+            }
+            if (batches > 1) {
+                // Rewrites land in new segments and delete the old copies from earlier ones.
+                for (int i = 0; i < count / 8; i++) {
+                    int at = random.nextInt(count);
+                    CaseDocument rewritten = document(random, at);
+                    rewritten = new CaseDocument(DOMAIN, docs.get(at).caseId(), rewritten.templateId(),
+                            rewritten.values(), rewritten.tags());
+                    docs.set(at, rewritten);
+                    reference.upsert(rewritten);
+                    lucene.upsert(rewritten);
+                    if (i % 20 == 0) {
+                        lucene.refresh();
+                    }
+                }
             }
             for (int i = 0; i < count / 12; i++) {
                 String caseId = docs.get(random.nextInt(count)).caseId();

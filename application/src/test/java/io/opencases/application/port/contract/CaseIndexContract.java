@@ -219,4 +219,78 @@ public interface CaseIndexContract {
         assertThat(found).hasSize(threads * (each - each / 3)).doesNotHaveDuplicates();
         assertThat(found).noneMatch(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1)) % 3 == 0);
     }
+
+    /**
+     * Cases written in several batches (an index may keep each batch apart, as Lucene keeps segments), then updated
+     * and removed across batches: every page of every order, filtered densely, sparsely or not at all, walks the
+     * matches once in CaseOrdering's order, cases without a value last in both directions, with the exact total.
+     */
+    @Test
+    default void ordersAcrossBatchesUpdatesAndRemovesMatchCaseOrdering() {
+        String domainId = UUID.randomUUID().toString();
+        var random = new java.util.Random(23);
+        var live = new java.util.LinkedHashMap<String, CaseDocument>();
+        String[] statuses = {"open", "closed"};
+        java.util.function.Function<String, CaseDocument> make = id -> {
+            var values = new java.util.HashMap<String, FieldValue>();
+            if (random.nextInt(5) > 0) {
+                values.put("priority", new FieldValue.DoubleValue(random.nextInt(3)));
+            }
+            if (random.nextInt(10) > 0) {
+                values.put("status", new FieldValue.StringValue(statuses[random.nextInt(2)]));
+            }
+            values.put("amount", new FieldValue.DoubleValue(random.nextInt(10)));
+            if (random.nextInt(60) == 0) {
+                values.put("title", new FieldValue.StringValue("rare"));
+            }
+            return new CaseDocument(domainId, id, "t", values, Map.of());
+        };
+        for (int batch = 0; batch < 6; batch++) {
+            for (int i = 0; i < 100; i++) {
+                var d = make.apply(uuid(random));
+                caseIndex().upsert(d);
+                live.put(d.caseId(), d);
+            }
+            caseIndex().refresh();
+        }
+        var ids = new ArrayList<>(live.keySet());
+        for (int i = 0; i < 120; i++) {
+            String id = ids.get(random.nextInt(ids.size()));
+            if (i % 3 == 0) {
+                caseIndex().remove(domainId, id);
+                live.remove(id);
+            } else {
+                var d = make.apply(id);
+                caseIndex().upsert(d);
+                live.put(id, d);
+            }
+            if (i % 40 == 39) {
+                caseIndex().refresh();
+            }
+        }
+        var filters = new ArrayList<FieldFilter>();
+        filters.add(null);
+        filters.add(new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN, "amount",
+                new FieldValue.DoubleValue(1)));
+        filters.add(new FieldFilter.Comparison(FieldFilter.Operator.EQUAL_TO, "title",
+                new FieldValue.StringValue("rare")));
+        for (var sorts : List.of(List.of(new CaseSort("priority", true)), List.of(new CaseSort("priority", false)),
+                List.of(new CaseSort("status", false), new CaseSort("priority", true)),
+                List.of(new CaseSort("amount", true), new CaseSort("status", false)))) {
+            for (FieldFilter filter : filters) {
+                var want = live.values().stream().filter(d -> filter == null || filter.test(d.values(), d.tags()))
+                        .map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                        .map(CaseOrdering.Key::caseId).toList();
+                for (int size : List.of(1, 9, 1_000)) {
+                    if (size == 1 && want.size() > 100) {
+                        continue;
+                    }
+                    assertThat(allPages(domainId, filter, sorts, size)).as("%s %s by %d", sorts, filter, size)
+                            .isEqualTo(want);
+                }
+                assertThat(search(domainId, query(filter, null, sorts, null, 5)).totalCount())
+                        .as("total of %s %s", sorts, filter).isEqualTo(want.size());
+            }
+        }
+    }
 }
