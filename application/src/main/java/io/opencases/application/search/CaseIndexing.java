@@ -86,6 +86,15 @@ public final class CaseIndexing {
         unitOfWork.afterCommit(() -> appliedHere.add(position));
     }
 
+    /** A case removal inside the caller's unit of work: records it in the feed and updates the index after commit. */
+    public void caseDeleted(String domainId, String caseId) {
+        long position = feed.append(domainId, caseId);
+        unitOfWork.afterCommit(() -> {
+            indexer.submit(target -> applyInOrder(domainId, caseId, position, () -> target.remove(domainId, caseId)));
+            appliedHere.add(position);
+        });
+    }
+
     /** A case removal that the store has already committed with its change-feed entry at {@code position}. */
     public void caseRemoved(String domainId, String caseId, long position) {
         unitOfWork.afterCommit(() -> {
