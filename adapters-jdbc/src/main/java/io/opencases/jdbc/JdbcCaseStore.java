@@ -344,14 +344,26 @@ final class JdbcCaseStore implements CaseStore {
 
     /** The updates of one case in one transaction, re-run whole when a concurrent transaction got in the way. */
     private void runBatch(String accountId, String domainId, String caseId, String caseArn, List<Pending> batch) {
-        call(connection -> {
-            connection.setAutoCommit(false);
+        inTransaction(connection -> {
             batch.forEach(Pending::reset);
+            return update(connection, accountId, domainId, caseId, caseArn, batch);
+        }, committed -> committed);
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a pooled connection (again when a concurrent transaction got in its
+     * way). The work's last statement carries the COMMIT; when {@code committed} says it did not get that far, or
+     * the work throws, the transaction is rolled back.
+     */
+    private <T> T inTransaction(Work<T> work, java.util.function.Predicate<T> committed) {
+        return call(connection -> {
+            connection.setAutoCommit(false);
             try {
-                if (!update(connection, accountId, domainId, caseId, caseArn, batch)) {
+                T result = work.run(connection);
+                if (!committed.test(result)) {
                     connection.rollback();
                 }
-                return null;
+                return result;
             } catch (Throwable failure) {
                 try {
                     connection.rollback();
@@ -442,25 +454,8 @@ final class JdbcCaseStore implements CaseStore {
     @Override
     public Deletion delete(String accountId, String domainId, String caseId, String caseArn,
                            Function<DoomedCase, io.opencases.domain.event.CaseEvent> decide) {
-        return call(connection -> {
-            connection.setAutoCommit(false);
-            try {
-                Deletion result = delete(connection, accountId, domainId, caseId, caseArn, decide);
-                if (!(result instanceof Deletion.Deleted)) {
-                    connection.rollback();
-                }
-                return result;
-            } catch (Throwable failure) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    failure.addSuppressed(rollbackFailure);
-                }
-                throw failure;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        });
+        return inTransaction(connection -> delete(connection, accountId, domainId, caseId, caseArn, decide),
+                result -> result instanceof Deletion.Deleted);
     }
 
     private Deletion delete(Connection connection, String accountId, String domainId, String caseId, String caseArn,
