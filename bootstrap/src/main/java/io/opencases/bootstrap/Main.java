@@ -26,20 +26,25 @@ public final class Main {
             return;
         }
         LogFormat.apply(config.operability().logFormat());
-        OpenCasesServer server = start(config);
         var stopRequested = new CountDownLatch(1);
+        var started = new java.util.concurrent.atomic.AtomicReference<OpenCasesServer>();
         // SIGTERM and SIGINT are handled, not left to the JVM's default (which exits 143): a requested stop that
-        // drains cleanly is a success, so the process exits 0. A second signal while stopping changes nothing: the
-        // stop already under way finishes (drain, last delivery pass, index checkpoint, close) and then exits.
+        // drains cleanly is a success, so the process exits 0. The handlers are installed before the listener
+        // opens, so a stop requested as soon as /health answers is handled too (it runs once the start is done). A
+        // second signal while stopping changes nothing: the stop already under way finishes (drain, last delivery
+        // pass, index checkpoint, close) and then exits.
         for (String name : new String[]{"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> {
-                if (stopRequested.getCount() == 0) {
+                OpenCasesServer running = started.get();
+                if (stopRequested.getCount() == 0 && running != null) {
                     LOG.warn("SIG{} again while stopping: still finishing the stop ({} API requests in flight); "
-                            + "nothing acknowledged is lost", name, server.inFlight());
+                            + "nothing acknowledged is lost", name, running.inFlight());
                 }
                 stopRequested.countDown();
             });
         }
+        OpenCasesServer server = start(config);
+        started.set(server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(SHUTDOWN_GRACE_MILLIS),
                 "opencases-shutdown"));
         try {
