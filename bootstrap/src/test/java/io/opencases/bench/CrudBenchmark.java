@@ -104,14 +104,18 @@ public final class CrudBenchmark {
             server.wrk(16, 5, bench.updates(2000, false));
             for (int clients : CLIENTS) {
                 if (only("create")) {
+                    statementCosts(server, null);
                     rows.add(row("CreateCase", clients, server.wrk(clients, seconds, bench.creates(2000))));
+                    statementCosts(server, "CreateCase, " + clients + " clients");
                 }
                 if (only("get")) {
                     rows.add(row("GetCase", clients, server.wrk(clients, seconds, bench.gets(2000))));
                 }
                 if (only("update")) {
+                    statementCosts(server, null);
                     rows.add(row("UpdateCase, distinct cases", clients, server.wrk(clients, seconds,
                             bench.updates(2000, false))));
+                    statementCosts(server, "UpdateCase, " + clients + " clients");
                 }
             }
             if (only("hot")) {
@@ -169,6 +173,40 @@ public final class CrudBenchmark {
                 clients, wrk.rate(), wrk.p50(), wrk.p99(), wrk.serverCpu(), wrk.databaseCpu(), wrk.errors());
         System.out.print(line);
         return line;
+    }
+
+    /**
+     * With {@code BENCH_PGSS} set: what each statement cost inside PostgreSQL during the wrk run just ended
+     * (pg_stat_statements: execution time, WAL, buffers per call), printed for the operator; {@code title} null
+     * only resets the counters before the run.
+     */
+    private static void statementCosts(Server server, String title) throws SQLException {
+        String wanted = System.getenv("BENCH_PGSS");
+        if (wanted == null || wanted.isBlank()) {
+            return;
+        }
+        try (Connection db = server.database()) {
+            if (title != null) {
+                var out = new StringBuilder("\npg_stat_statements, " + title + ":\n"
+                        + "| calls | exec ms/call | plan ms/call | rows/call | WAL bytes/call | WAL FPI | blks hit/call "
+                        + "| blks dirtied/call | query |\n");
+                try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery("SELECT calls, "
+                        + "total_exec_time / calls, total_plan_time / calls, rows::float8 / calls, "
+                        + "wal_bytes::float8 / calls, wal_fpi, shared_blks_hit::float8 / calls, "
+                        + "shared_blks_dirtied::float8 / calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) "
+                        + "FROM pg_stat_statements WHERE query !~* 'pg_stat_statements' "
+                        + "ORDER BY total_exec_time DESC LIMIT 10")) {
+                    while (rows.next()) {
+                        out.append(String.format("| %d | %.3f | %.3f | %.2f | %.0f | %d | %.1f | %.2f | %s |%n",
+                                rows.getLong(1), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4),
+                                rows.getDouble(5), rows.getLong(6), rows.getDouble(7), rows.getDouble(8),
+                                rows.getString(9)));
+                    }
+                }
+                System.out.println(out);
+            }
+            reset(db);
+        }
     }
 
     /** Statements the server sends per operation, from 200 sequential calls of each. */
