@@ -70,8 +70,9 @@ final class ApplicationModule {
     @Provides
     @Singleton
     static UseCaseContext context(UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns,
-                                  ServerConfig config) {
-        return new UseCaseContext(unitOfWork, clock, ids, arns, config.quotas());
+                                  ServerConfig config,
+                                  io.opencases.application.casesdomain.DomainConfigurations configurations) {
+        return new UseCaseContext(unitOfWork, clock, ids, arns, config.quotas(), configurations);
     }
 
     @Provides
@@ -132,12 +133,15 @@ final class ApplicationModule {
         return new CaseService(store, configurations, indexing, context);
     }
 
-    /** This instance's cache of domain configurations (issue 9). */
+    /**
+     * This instance's cache of domain configurations (issue 9): evicted by this instance's configuration changes and,
+     * through the change feed the index maintenance follows, by those of other instances.
+     */
     @Provides
     @Singleton
     static io.opencases.application.casesdomain.DomainConfigurations domainConfigurations(
-            io.opencases.application.port.CaseStore store) {
-        return new io.opencases.application.casesdomain.DomainConfigurations(store);
+            io.opencases.application.port.CaseStore store, CaseChangeFeed feed, UnitOfWork unitOfWork) {
+        return new io.opencases.application.casesdomain.DomainConfigurations(store, feed, unitOfWork);
     }
 
     @Provides
@@ -190,11 +194,11 @@ final class ApplicationModule {
     @Singleton
     static CaseIndexMaintenance caseIndexMaintenance(CaseIndex index, CaseChangeFeed feed, CaseRepository cases,
                                                      DomainRepository domains, CaseIndexing indexing,
-                                                     UnitOfWork unitOfWork) {
+                                                     UnitOfWork unitOfWork, UseCaseContext context) {
         // The system's time, as the change feed records it: a clock moved by the test control plane must not
         // settle changes that may still become visible (issue 13).
         return new CaseIndexMaintenance(index, feed, cases, domains, indexing, unitOfWork, Instant::now,
-                CaseIndexMaintenance.DEFAULT_LOOKBACK);
+                CaseIndexMaintenance.DEFAULT_LOOKBACK, context.configurations());
     }
 
     @Provides
