@@ -167,13 +167,21 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static RelatedItemService relatedItemService(DomainRepository domains, FieldRepository fields,
-                                                 CaseRepository cases, RelatedItemRepository relatedItems,
-                                                 AuditLog auditLog, TagRepository tags, CaseEventRecorder events,
-                                                 CaseIndexing indexing, UseCaseContext context,
+    static RelatedItemService relatedItemService(io.opencases.application.port.RelatedItemStore store,
+                                                 CaseEventRecorder events, CaseIndexing indexing,
+                                                 UseCaseContext context,
                                                  io.opencases.application.merge.MergeGuard merges) {
-        return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, events, indexing,
-                context, merges);
+        return new RelatedItemService(store, events, indexing, context, merges);
+    }
+
+    /** The related-item use cases' storage: the same composition of repositories on both storage profiles. */
+    @Provides
+    @Singleton
+    static io.opencases.application.port.RelatedItemStore relatedItemStore(DomainRepository domains,
+            FieldRepository fields, CaseRepository cases, RelatedItemRepository relatedItems, TagRepository tags,
+            AuditLog auditLog) {
+        return new io.opencases.application.relateditem.RepositoryRelatedItemStore(domains, fields, cases,
+                relatedItems, tags, auditLog);
     }
 
     @Provides

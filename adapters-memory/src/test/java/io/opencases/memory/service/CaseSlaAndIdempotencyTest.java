@@ -76,8 +76,9 @@ class CaseSlaAndIdempotencyTest {
                     feed, tags, context.arns(),
                     context.unitOfWork());
     private final CaseService caseService = new CaseService(store, context.configurations(), indexing, context);
-    private final RelatedItemService relatedItemService = new RelatedItemService(domains, fields, cases,
-            relatedItems, auditLog, tags, events, indexing, context);
+    private final RelatedItemService relatedItemService = new RelatedItemService(
+            new io.opencases.application.relateditem.RepositoryRelatedItemStore(domains, fields, cases, relatedItems,
+                    tags, auditLog), events, indexing, context);
     private final String domainId = new DomainService(domains, fields, new MemoryLayoutRepository(), templates,
             caseRules, cases, auditLog, relatedItems, tags, indexing, context).createDomain(new CreateDomain(ALICE, "d"))
             .domainId();

@@ -97,8 +97,9 @@ final class MemoryServices {
         var events = new io.opencases.application.event.CaseEventRecorder(domains, outbox, context);
         caseService = new io.opencases.application.cases.CaseService(store, context.configurations(), indexing,
                 context);
-        relatedItemService = new io.opencases.application.relateditem.RelatedItemService(domains, fields, cases,
-                relatedItems, auditLog, tags, events, indexing, context);
+        relatedItemService = new io.opencases.application.relateditem.RelatedItemService(
+                new io.opencases.application.relateditem.RepositoryRelatedItemStore(domains, fields, cases,
+                        relatedItems, tags, auditLog), events, indexing, context);
     }
 
     /** Every page of a listing, following its tokens from the first page to the one without a token. */
