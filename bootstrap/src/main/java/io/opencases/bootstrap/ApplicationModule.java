@@ -117,12 +117,19 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                                 TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                                 RelatedItemRepository relatedItems, TagRepository tags, CaseIndexing indexing,
+    static TagService tagService(io.opencases.application.port.TagStore store, CaseIndexing indexing,
                                  UseCaseContext context) {
-        return new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags, indexing,
-                context);
+        return new TagService(store, indexing, context);
+    }
+
+    /** The tag use cases' storage: the same composition of repositories on both storage profiles. */
+    @Provides
+    @Singleton
+    static io.opencases.application.port.TagStore tagStore(DomainRepository domains, FieldRepository fields,
+            LayoutRepository layouts, TemplateRepository templates, CaseRuleRepository caseRules,
+            CaseRepository cases, RelatedItemRepository relatedItems, TagRepository tags) {
+        return new io.opencases.application.tag.RepositoryTagStore(domains, fields, layouts, templates, caseRules,
+                cases, relatedItems, tags);
     }
 
     @Provides

@@ -91,8 +91,8 @@ final class MemoryServices {
         layoutService = new LayoutService(domains, fields, layouts, tags, context);
         templateService = new TemplateService(domains, fields, layouts, templates, caseRules, tags, context);
         caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
-        tagService = new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags,
-                indexing, context);
+        tagService = new TagService(new io.opencases.application.tag.RepositoryTagStore(domains, fields, layouts,
+                templates, caseRules, cases, relatedItems, tags), indexing, context);
         this.context = context;
         var events = new io.opencases.application.event.CaseEventRecorder(domains, outbox, context);
         caseService = new io.opencases.application.cases.CaseService(store, context.configurations(), indexing,
