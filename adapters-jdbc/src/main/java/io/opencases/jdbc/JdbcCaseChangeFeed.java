@@ -33,14 +33,29 @@ final class JdbcCaseChangeFeed implements CaseChangeFeed {
                 .one());
     }
 
+    /** A row of no case marked {@code configuration} (V9); the others are case changes and domain deletions. */
+    @Override
+    public long appendConfigurationChange(String domainId) {
+        return jdbi.withHandle(h -> h.createQuery("INSERT INTO case_changes (domain_id, configuration) "
+                        + "VALUES (:domainId, true) RETURNING position")
+                .bind("domainId", domainId)
+                .mapTo(long.class)
+                .one());
+    }
+
     @Override
     public List<Change> after(long position, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT position, domain_id, case_id, recorded_at "
+        return jdbi.withHandle(h -> h.createQuery("SELECT position, domain_id, case_id, recorded_at, configuration "
                         + "FROM case_changes WHERE position > :position ORDER BY position LIMIT :limit")
                 .bind("position", position)
                 .bind("limit", limit)
-                .map((row, ctx) -> new Change(row.getLong("position"), row.getString("domain_id"),
-                        row.getString("case_id"), Rows.instant(row, "recorded_at")))
+                .map((row, ctx) -> {
+                    String caseId = row.getString("case_id");
+                    Change.Kind kind = row.getBoolean("configuration") ? Change.Kind.CONFIGURATION
+                            : caseId == null ? Change.Kind.DOMAIN_DELETED : Change.Kind.CASE;
+                    return new Change(row.getLong("position"), row.getString("domain_id"), caseId,
+                            Rows.instant(row, "recorded_at"), kind);
+                })
                 .list());
     }
 

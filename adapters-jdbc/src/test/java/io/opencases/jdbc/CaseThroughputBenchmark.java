@@ -52,7 +52,9 @@ class CaseThroughputBenchmark {
         int seconds = Integer.getInteger("opencases.bench.seconds", 10);
         try (JdbcStorage storage = JdbcStorage.on(TestDatabase.freshSchema())) {
             var context = new UseCaseContext(storage.unitOfWork(), Instant::now, () -> UUID.randomUUID().toString(),
-                    new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS);
+                    new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS,
+                    new io.opencases.application.casesdomain.DomainConfigurations(storage.caseStore(),
+                            storage.changeFeed(), storage.unitOfWork()));
             var indexing = new CaseIndexing(new NoIndex(), storage.changeFeed(), storage.tags(),
                     context.arns(), storage.unitOfWork());
             var domains = new DomainService(storage.domains(), storage.fields(), storage.layouts(),
@@ -60,9 +62,7 @@ class CaseThroughputBenchmark {
                     storage.relatedItems(), storage.tags(), indexing, context);
             var templates = new TemplateService(storage.domains(), storage.fields(), storage.layouts(),
                     storage.templates(), storage.caseRules(), storage.tags(), context);
-            var cases = new CaseService(storage.caseStore(),
-                    new io.opencases.application.casesdomain.DomainConfigurations(storage.caseStore()), indexing,
-                    context);
+            var cases = new CaseService(storage.caseStore(), context.configurations(), indexing, context);
             String domainId = domains.createDomain(new CreateDomain(CALLER, "Bench")).domainId();
             storage.domains().saveEventConfiguration(domainId,
                     new io.opencases.domain.event.CaseEventConfiguration(true, List.of("title"), false));

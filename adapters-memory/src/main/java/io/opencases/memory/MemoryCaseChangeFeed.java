@@ -27,6 +27,13 @@ public final class MemoryCaseChangeFeed implements CaseChangeFeed {
     }
 
     @Override
+    public long appendConfigurationChange(String domainId) {
+        long position = head.incrementAndGet();
+        changes.put(position, new Change(position, domainId, null, clock.now(), Change.Kind.CONFIGURATION));
+        return position;
+    }
+
+    @Override
     public List<Change> after(long position, int limit) {
         return changes.tailMap(position, false).values().stream().limit(limit).toList();
     }

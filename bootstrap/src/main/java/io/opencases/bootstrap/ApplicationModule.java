@@ -70,8 +70,9 @@ final class ApplicationModule {
     @Provides
     @Singleton
     static UseCaseContext context(UnitOfWork unitOfWork, Clock clock, IdGenerator ids, Arns arns,
-                                  ServerConfig config) {
-        return new UseCaseContext(unitOfWork, clock, ids, arns, config.quotas());
+                                  ServerConfig config,
+                                  io.opencases.application.casesdomain.DomainConfigurations configurations) {
+        return new UseCaseContext(unitOfWork, clock, ids, arns, config.quotas(), configurations);
     }
 
     @Provides
@@ -116,12 +117,19 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                                 TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                                 RelatedItemRepository relatedItems, TagRepository tags, CaseIndexing indexing,
+    static TagService tagService(io.opencases.application.port.TagStore store, CaseIndexing indexing,
                                  UseCaseContext context) {
-        return new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags, indexing,
-                context);
+        return new TagService(store, indexing, context);
+    }
+
+    /** The tag use cases' storage: the same composition of repositories on both storage profiles. */
+    @Provides
+    @Singleton
+    static io.opencases.application.port.TagStore tagStore(DomainRepository domains, FieldRepository fields,
+            LayoutRepository layouts, TemplateRepository templates, CaseRuleRepository caseRules,
+            CaseRepository cases, RelatedItemRepository relatedItems, TagRepository tags) {
+        return new io.opencases.application.tag.RepositoryTagStore(domains, fields, layouts, templates, caseRules,
+                cases, relatedItems, tags);
     }
 
     @Provides
@@ -132,12 +140,15 @@ final class ApplicationModule {
         return new CaseService(store, configurations, indexing, context);
     }
 
-    /** This instance's cache of domain configurations (issue 9). */
+    /**
+     * This instance's cache of domain configurations (issue 9): evicted by this instance's configuration changes and,
+     * through the change feed the index maintenance follows, by those of other instances.
+     */
     @Provides
     @Singleton
     static io.opencases.application.casesdomain.DomainConfigurations domainConfigurations(
-            io.opencases.application.port.CaseStore store) {
-        return new io.opencases.application.casesdomain.DomainConfigurations(store);
+            io.opencases.application.port.CaseStore store, CaseChangeFeed feed, UnitOfWork unitOfWork) {
+        return new io.opencases.application.casesdomain.DomainConfigurations(store, feed, unitOfWork);
     }
 
     @Provides
@@ -163,13 +174,21 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static RelatedItemService relatedItemService(DomainRepository domains, FieldRepository fields,
-                                                 CaseRepository cases, RelatedItemRepository relatedItems,
-                                                 AuditLog auditLog, TagRepository tags, CaseEventRecorder events,
-                                                 CaseIndexing indexing, UseCaseContext context,
+    static RelatedItemService relatedItemService(io.opencases.application.port.RelatedItemStore store,
+                                                 CaseEventRecorder events, CaseIndexing indexing,
+                                                 UseCaseContext context,
                                                  io.opencases.application.merge.MergeGuard merges) {
-        return new RelatedItemService(domains, fields, cases, relatedItems, auditLog, tags, events, indexing,
-                context, merges);
+        return new RelatedItemService(store, events, indexing, context, merges);
+    }
+
+    /** The related-item use cases' storage: the same composition of repositories on both storage profiles. */
+    @Provides
+    @Singleton
+    static io.opencases.application.port.RelatedItemStore relatedItemStore(DomainRepository domains,
+            FieldRepository fields, CaseRepository cases, RelatedItemRepository relatedItems, TagRepository tags,
+            AuditLog auditLog) {
+        return new io.opencases.application.relateditem.RepositoryRelatedItemStore(domains, fields, cases,
+                relatedItems, tags, auditLog);
     }
 
     @Provides
@@ -190,11 +209,11 @@ final class ApplicationModule {
     @Singleton
     static CaseIndexMaintenance caseIndexMaintenance(CaseIndex index, CaseChangeFeed feed, CaseRepository cases,
                                                      DomainRepository domains, CaseIndexing indexing,
-                                                     UnitOfWork unitOfWork) {
+                                                     UnitOfWork unitOfWork, UseCaseContext context) {
         // The system's time, as the change feed records it: a clock moved by the test control plane must not
         // settle changes that may still become visible (issue 13).
         return new CaseIndexMaintenance(index, feed, cases, domains, indexing, unitOfWork, Instant::now,
-                CaseIndexMaintenance.DEFAULT_LOOKBACK);
+                CaseIndexMaintenance.DEFAULT_LOOKBACK, context.configurations());
     }
 
     @Provides

@@ -40,6 +40,7 @@ public final class OpenCasesServer {
     private final ScheduledExecutorService delivery = daemonThread("opencases-event-delivery");
     private final ScheduledExecutorService indexing = daemonThread("opencases-index-follower");
     private final MergeJobRunner mergeJobs;
+    private final io.opencases.application.casesdomain.DomainConfigurations configurations;
     private final ScheduledExecutorService merging = daemonThread("opencases-merge-jobs");
     private Instant lastCheckpoint = Instant.now();
     private Instant lastPrune = Instant.now();
@@ -50,6 +51,7 @@ public final class OpenCasesServer {
         this.maintenance = component.indexMaintenance();
         this.config = component.config();
         this.mergeJobs = component.mergeJobRunner();
+        this.configurations = component.domainConfigurations();
         this.observability = component.observability();
         this.resources = List.copyOf(resources);
     }
@@ -96,6 +98,11 @@ public final class OpenCasesServer {
     /** The merge job runner, for tests that hold merges in progress. */
     public MergeJobRunner mergeJobs() {
         return mergeJobs;
+    }
+
+    /** This instance's cached domain configurations, for tests of how configuration changes reach it. */
+    public io.opencases.application.casesdomain.DomainConfigurations domainConfigurations() {
+        return configurations;
     }
 
     /** While the database monitor reports an outage the loops wait instead of failing (and logging) every pass. */

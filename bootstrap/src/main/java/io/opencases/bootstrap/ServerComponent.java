@@ -43,4 +43,7 @@ public interface ServerComponent {
 
     /** Runs the merges StartMergeCases recorded; main runs it at start and in a background loop. */
     io.opencases.application.merge.MergeJobRunner mergeJobRunner();
+
+    /** This instance's cached domain configurations (for tests and diagnostics). */
+    io.opencases.application.casesdomain.DomainConfigurations domainConfigurations();
 }

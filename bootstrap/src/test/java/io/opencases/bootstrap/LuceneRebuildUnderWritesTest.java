@@ -1,6 +1,7 @@
 package io.opencases.bootstrap;
 
 import io.opencases.application.Arns;
+import io.opencases.application.casesdomain.DomainConfigurations;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.application.port.UnitOfWork;
 import io.opencases.application.search.CaseIndexMaintenance;
@@ -55,6 +56,12 @@ class LuceneRebuildUnderWritesTest {
         var tags = new MemoryTagRepository();
         var feed = new MemoryCaseChangeFeed(() -> T0);
         domains.insert(new CasesDomain(ACCOUNT, DOMAIN, "d", DomainStatus.Active, T0));
+        var configurations = new DomainConfigurations(new io.opencases.memory.MemoryCaseStore(domains,
+                new io.opencases.memory.MemoryFieldRepository(), new io.opencases.memory.MemoryTemplateRepository(),
+                new io.opencases.memory.MemoryCaseRuleRepository(), cases, tags,
+                new io.opencases.memory.MemoryAuditLog(), new io.opencases.memory.MemoryRelatedItemRepository(),
+                new io.opencases.memory.MemoryCaseEventOutbox(), feed, unitOfWork,
+                new io.opencases.memory.MemoryMergeJobRepository()), feed, unitOfWork);
         var random = new Random(3);
         var ids = new ArrayList<String>();
         for (int i = 0; i < 6_000; i++) {
@@ -66,7 +73,7 @@ class LuceneRebuildUnderWritesTest {
              var indexer = new CaseIndexer(index)) {
             var indexing = new CaseIndexing(index, indexer, feed, tags, new Arns("aws", "us-east-1"), unitOfWork);
             new CaseIndexMaintenance(index, feed, cases, domains, indexing, unitOfWork, () -> T0,
-                    Duration.ofSeconds(10)).start();
+                    Duration.ofSeconds(10), configurations).start();
             var writes = new int[1];
             Runnable burst = () -> {
                 for (int w = 0; w < 40; w++) {
@@ -123,7 +130,7 @@ class LuceneRebuildUnderWritesTest {
                 }
             };
             var rebuilding = new CaseIndexMaintenance(index, feed, cases, domains, indexing, writing, () -> T0,
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10), configurations);
 
             rebuilding.rebuild();
 

@@ -36,7 +36,8 @@ class AgentServiceTest {
     private final AtomicInteger ids = new AtomicInteger();
     private final AgentService agents = new AgentService(new MemoryAgentRepository(), HASHER,
             new UseCaseContext(new MemoryUnitOfWork(), () -> Instant.parse("2026-01-01T00:00:00Z"),
-                    () -> "id-" + ids.incrementAndGet(), new Arns("aws", "eu-west-1"), Quotas.AWS_DEFAULTS));
+                    () -> "id-" + ids.incrementAndGet(), new Arns("aws", "eu-west-1"), Quotas.AWS_DEFAULTS,
+                    null)); // agents are no domain's configuration: none is cached
 
     private Agent admin() {
         agents.ensureAdmin(new AgentCommands.EnsureAdmin("111111111111", "admin", "first-password"));

@@ -28,4 +28,15 @@ class CaseChangeWatchTest {
         feed.append("d1", "c1");
         assertThat(watch.poll()).containsExactly(new CaseChanged("d1", "c1"));
     }
+
+    @Test
+    void aConfigurationChangeIsNoCaseChangeNorADeletedDomain() {
+        assertThat(watch.poll()).isEmpty();
+
+        feed.appendConfigurationChange("d1");
+        feed.append("d1", "c1");
+        feed.append("d2", null);
+
+        assertThat(watch.poll()).containsExactly(new CaseChanged("d1", "c1"), new CaseChanged("d2", null));
+    }
 }

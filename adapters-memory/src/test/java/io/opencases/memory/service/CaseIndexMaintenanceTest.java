@@ -1,6 +1,7 @@
 package io.opencases.memory.service;
 
 import io.opencases.application.Arns;
+import io.opencases.application.casesdomain.DomainConfigurations;
 import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.application.search.CaseIndexMaintenance;
@@ -12,7 +13,15 @@ import io.opencases.domain.casesdomain.DomainStatus;
 import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.search.CaseDocument;
 import io.opencases.domain.search.CaseSort;
+import io.opencases.memory.MemoryAuditLog;
 import io.opencases.memory.MemoryCaseChangeFeed;
+import io.opencases.memory.MemoryCaseEventOutbox;
+import io.opencases.memory.MemoryCaseRuleRepository;
+import io.opencases.memory.MemoryCaseStore;
+import io.opencases.memory.MemoryFieldRepository;
+import io.opencases.memory.MemoryMergeJobRepository;
+import io.opencases.memory.MemoryRelatedItemRepository;
+import io.opencases.memory.MemoryTemplateRepository;
 import io.opencases.memory.MemoryCaseIndex;
 import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryDomainRepository;
@@ -45,13 +54,18 @@ class CaseIndexMaintenanceTest {
     private final MemoryDomainRepository domains = new MemoryDomainRepository();
     private final MemoryCaseRepository cases = new MemoryCaseRepository();
     private final MemoryTagRepository tags = new MemoryTagRepository();
-    private final HidingFeed feed = new HidingFeed(new MemoryCaseChangeFeed(now::get));
+    private final MemoryCaseChangeFeed memoryFeed = new MemoryCaseChangeFeed(now::get);
+    private final HidingFeed feed = new HidingFeed(memoryFeed);
     private final CheckpointingIndex index = new CheckpointingIndex();
     private final CaseIndexer indexer = new CaseIndexer(index);
     private final CaseIndexing indexing = new CaseIndexing(index, indexer, feed, tags, new Arns("aws", "us-east-1"),
             unitOfWork);
+    private final DomainConfigurations configurations = new DomainConfigurations(new MemoryCaseStore(domains,
+            new MemoryFieldRepository(), new MemoryTemplateRepository(), new MemoryCaseRuleRepository(), cases, tags,
+            new MemoryAuditLog(), new MemoryRelatedItemRepository(), new MemoryCaseEventOutbox(), memoryFeed,
+            unitOfWork, new MemoryMergeJobRepository()), feed, unitOfWork);
     private final CaseIndexMaintenance maintenance = new CaseIndexMaintenance(index, feed, cases, domains,
-            indexing, unitOfWork, now::get, LOOKBACK);
+            indexing, unitOfWork, now::get, LOOKBACK, configurations);
     private final String domainId = "domain-1";
 
     CaseIndexMaintenanceTest() {
@@ -93,6 +107,35 @@ class CaseIndexMaintenanceTest {
         assertThat(documents.get(0).tags()).containsExactlyEntriesOf(Map.of("team", "red"));
         assertThat(documents.get(1).tags()).isEmpty();
         assertThat(index.checkpoint).isNotNull();
+    }
+
+    @Test
+    void aConfigurationChangedElsewhereIsEvictedHereAndChangesNoCase() {
+        stored("case-a", "one");
+        maintenance.start();
+        var cached = configurations.require("111111111111", domainId);
+        assertThat(configurations.cached(domainId)).containsSame(cached);
+        int upserts = index.upserts;
+
+        // What another instance's configuration change leaves in the feed.
+        feed.appendConfigurationChange(domainId);
+        long applied = maintenance.follow();
+
+        assertThat(applied).isEqualTo(1);
+        assertThat(configurations.cached(domainId)).isEmpty();
+        assertThat(index.upserts).as("no case is read again or re-indexed").isEqualTo(upserts);
+        assertThat(indexedIds()).containsExactly("case-a");
+    }
+
+    @Test
+    void aDomainDeletedElsewhereIsEvictedHere() {
+        maintenance.start();
+        configurations.require("111111111111", domainId);
+
+        feed.append(domainId, null);
+        maintenance.follow();
+
+        assertThat(configurations.cached(domainId)).isEmpty();
     }
 
     @Test
@@ -142,7 +185,7 @@ class CaseIndexMaintenanceTest {
             }
         };
         var rebuilding = new CaseIndexMaintenance(index, feed, cases, domains, indexing, interrupting, now::get,
-                LOOKBACK);
+                LOOKBACK, configurations);
 
         rebuilding.rebuild();
 
@@ -435,6 +478,11 @@ class CaseIndexMaintenanceTest {
                 hideNext = false;
             }
             return position;
+        }
+
+        @Override
+        public long appendConfigurationChange(String domainId) {
+            return delegate.appendConfigurationChange(domainId);
         }
 
         @Override

@@ -64,20 +64,21 @@ class CaseSlaAndIdempotencyTest {
     private final MemoryUnitOfWork unitOfWork = new MemoryUnitOfWork();
     private final io.opencases.memory.MemoryCaseEventOutbox outbox = new io.opencases.memory.MemoryCaseEventOutbox();
     private final io.opencases.memory.MemoryCaseChangeFeed feed = new io.opencases.memory.MemoryCaseChangeFeed(now::get);
+    private final io.opencases.memory.MemoryCaseStore store = new io.opencases.memory.MemoryCaseStore(domains,
+            fields, templates, caseRules, cases, tags, auditLog, relatedItems, outbox, feed, unitOfWork,
+            new io.opencases.memory.MemoryMergeJobRepository());
     private final UseCaseContext context = new UseCaseContext(unitOfWork, now::get,
-            () -> UUID.randomUUID().toString(), new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS);
+            () -> UUID.randomUUID().toString(), new Arns("aws", "us-east-1"), Quotas.AWS_DEFAULTS,
+            new io.opencases.application.casesdomain.DomainConfigurations(store, feed, unitOfWork));
     private final CaseEventRecorder events = new CaseEventRecorder(domains, outbox, context);
     private final io.opencases.application.search.CaseIndexing indexing =
             new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
                     feed, tags, context.arns(),
                     context.unitOfWork());
-    private final io.opencases.memory.MemoryCaseStore store = new io.opencases.memory.MemoryCaseStore(domains,
-            fields, templates, caseRules, cases, tags, auditLog, relatedItems, outbox, feed, unitOfWork,
-            new io.opencases.memory.MemoryMergeJobRepository());
-    private final CaseService caseService = new CaseService(store,
-            new io.opencases.application.casesdomain.DomainConfigurations(store), indexing, context);
-    private final RelatedItemService relatedItemService = new RelatedItemService(domains, fields, cases,
-            relatedItems, auditLog, tags, events, indexing, context);
+    private final CaseService caseService = new CaseService(store, context.configurations(), indexing, context);
+    private final RelatedItemService relatedItemService = new RelatedItemService(
+            new io.opencases.application.relateditem.RepositoryRelatedItemStore(domains, fields, cases, relatedItems,
+                    tags, auditLog), events, indexing, context);
     private final String domainId = new DomainService(domains, fields, new MemoryLayoutRepository(), templates,
             caseRules, cases, auditLog, relatedItems, tags, indexing, context).createDomain(new CreateDomain(ALICE, "d"))
             .domainId();

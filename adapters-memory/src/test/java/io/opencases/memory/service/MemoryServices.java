@@ -68,16 +68,22 @@ final class MemoryServices {
     final io.opencases.application.cases.CaseService caseService;
     final io.opencases.application.relateditem.RelatedItemService relatedItemService;
     final io.opencases.application.UseCaseContext context;
+    final io.opencases.memory.MemoryCaseStore store;
+    final io.opencases.application.search.CaseIndexing indexing;
+    final io.opencases.memory.MemoryCaseChangeFeed feed;
 
     MemoryServices() {
         this(Quotas.AWS_DEFAULTS);
     }
 
     MemoryServices(Quotas quotas) {
-        var context = new io.opencases.application.UseCaseContext(unitOfWork, clock, ids, arns, quotas);
-        var feed = new io.opencases.memory.MemoryCaseChangeFeed(clock);
+        feed = new io.opencases.memory.MemoryCaseChangeFeed(clock);
         var outbox = new io.opencases.memory.MemoryCaseEventOutbox();
-        var indexing = new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
+        store = new io.opencases.memory.MemoryCaseStore(domains, fields, templates, caseRules, cases, tags,
+                auditLog, relatedItems, outbox, feed, unitOfWork, new io.opencases.memory.MemoryMergeJobRepository());
+        var context = new io.opencases.application.UseCaseContext(unitOfWork, clock, ids, arns, quotas,
+                new io.opencases.application.casesdomain.DomainConfigurations(store, feed, unitOfWork));
+        indexing = new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
                 feed, tags, arns, unitOfWork);
         domainService = new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog,
                 relatedItems, tags, indexing, context);
@@ -85,16 +91,15 @@ final class MemoryServices {
         layoutService = new LayoutService(domains, fields, layouts, tags, context);
         templateService = new TemplateService(domains, fields, layouts, templates, caseRules, tags, context);
         caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
-        tagService = new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags,
-                indexing, context);
+        tagService = new TagService(new io.opencases.application.tag.RepositoryTagStore(domains, fields, layouts,
+                templates, caseRules, cases, relatedItems, tags), indexing, context);
         this.context = context;
         var events = new io.opencases.application.event.CaseEventRecorder(domains, outbox, context);
-        var store = new io.opencases.memory.MemoryCaseStore(domains, fields, templates, caseRules, cases, tags,
-                auditLog, relatedItems, outbox, feed, unitOfWork, new io.opencases.memory.MemoryMergeJobRepository());
-        caseService = new io.opencases.application.cases.CaseService(store,
-                new io.opencases.application.casesdomain.DomainConfigurations(store), indexing, context);
-        relatedItemService = new io.opencases.application.relateditem.RelatedItemService(domains, fields, cases,
-                relatedItems, auditLog, tags, events, indexing, context);
+        caseService = new io.opencases.application.cases.CaseService(store, context.configurations(), indexing,
+                context);
+        relatedItemService = new io.opencases.application.relateditem.RelatedItemService(
+                new io.opencases.application.relateditem.RepositoryRelatedItemStore(domains, fields, cases,
+                        relatedItems, tags, auditLog), events, indexing, context);
     }
 
     /** Every page of a listing, following its tokens from the first page to the one without a token. */

@@ -52,7 +52,9 @@ public final class CaseChangeWatch {
             long after = from;
             changes = unitOfWork.read(() -> feed.after(after, BATCH));
             for (var change : changes) {
-                if (seen.putIfAbsent(change.position(), now) == null) {
+                // A configuration change is no change of a case (nor a deleted domain): nothing to report.
+                if (seen.putIfAbsent(change.position(), now) == null
+                        && change.kind() != CaseChangeFeed.Change.Kind.CONFIGURATION) {
                     changed.add(new CaseChanged(change.domainId(), change.caseId()));
                 }
                 from = change.position();

@@ -128,6 +128,7 @@ public final class DomainService {
             fields.deleteAllInDomain(domainId);
             tags.deleteTree(context.arns().domain(domain.accountId(), domainId));
             domains.delete(domainId);
+            context.configurations().deleted(domainId);
         });
     }
 
@@ -140,6 +141,7 @@ public final class DomainService {
                         "eventBridge.includedData.caseData.fields");
             }
             domains.saveEventConfiguration(domain.domainId(), configuration);
+            context.configurations().changed(domain.domainId());
         });
     }
 

@@ -67,6 +67,7 @@ public final class FieldService {
             var field = Field.custom(domainId, context.ids().newId(), command.name(), command.description(), command.type(),
                     command.multiline(), context.clock().now());
             fields.save(field);
+            context.configurations().changed(domainId);
             return new FieldCreated(field.fieldId(), context.arns().field(domain.accountId(), domainId, field.fieldId()));
         });
     }
@@ -81,6 +82,7 @@ public final class FieldService {
                         field.fieldId(), "field", command.name());
             }
             fields.save(field.update(command.name(), command.description(), command.multiline(), context.clock().now()));
+            context.configurations().changed(domain.domainId());
         });
     }
 
@@ -92,6 +94,7 @@ public final class FieldService {
                     command.fieldId());
             if (!field.deleted()) {
                 fields.save(field.delete(context.clock().now()));
+                context.configurations().changed(domain.domainId());
             }
         });
     }
@@ -159,6 +162,7 @@ public final class FieldService {
                         + " options; this request would make " + options.size() + ".");
             }
             fields.saveOptions(domain.domainId(), field.fieldId(), List.copyOf(options.values()));
+            context.configurations().changed(domain.domainId());
             return errors;
         });
     }

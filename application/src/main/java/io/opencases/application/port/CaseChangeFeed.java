@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The durable record of which cases changed, written in the unit of work of each change. Search indexes follow it:
  * an index that missed changes (a crash between commit and indexing, or a change made through another server
- * instance) catches up from its last checkpointed position instead of being rebuilt.
+ * instance) catches up from its last checkpointed position instead of being rebuilt. Changes to a domain's
+ * configuration are recorded too (a change of no case), so every instance evicts its cached configuration.
  *
  * <p>Positions grow, but with concurrent writers a change may become visible after a change with a higher position
  * (positions are taken before commit). Followers therefore settle by {@link Mark}: a position that is complete once
@@ -14,8 +15,29 @@ import java.util.List;
  */
 public interface CaseChangeFeed {
 
-    /** One change: a case created, updated or deleted ({@code caseId}), or a whole domain deleted (null caseId). */
-    record Change(long position, String domainId, String caseId, Instant recordedAt) {
+    /** One change: a case created, updated or deleted, a whole domain deleted, or its configuration changed. */
+    record Change(long position, String domainId, String caseId, Instant recordedAt, Kind kind) {
+        /** What a change is about. */
+        public enum Kind {
+            /** A case created, updated or deleted ({@code caseId}). */
+            CASE,
+            /** A whole domain deleted (no caseId). */
+            DOMAIN_DELETED,
+            /** The domain's configuration (fields, options, templates, case rules, event configuration) changed. */
+            CONFIGURATION
+        }
+
+        public Change {
+            if ((caseId == null) == (kind == Kind.CASE)) {
+                throw new IllegalArgumentException("a " + kind + " change " + (caseId == null ? "needs" : "has no")
+                        + " case id");
+            }
+        }
+
+        /** A case change ({@code caseId}) or a domain deletion (null caseId), as the feed recorded them first. */
+        public Change(long position, String domainId, String caseId, Instant recordedAt) {
+            this(position, domainId, caseId, recordedAt, caseId == null ? Kind.DOMAIN_DELETED : Kind.CASE);
+        }
     }
 
     /**
@@ -36,6 +58,12 @@ public interface CaseChangeFeed {
 
     /** Records that the case changed ({@code caseId} null: the whole domain was deleted); returns its position. */
     long append(String domainId, String caseId);
+
+    /**
+     * Records that the domain's configuration changed, in the unit of work of the change; returns its position.
+     * Followers evict their cached configuration of the domain: nothing about any case changed.
+     */
+    long appendConfigurationChange(String domainId);
 
     /** Up to {@code limit} visible changes with a position greater than {@code position}, in position order. */
     List<Change> after(long position, int limit);

@@ -1,19 +1,13 @@
 package io.opencases.application.relateditem;
 
-import io.opencases.application.DomainAccess;
 import io.opencases.application.Page;
 import io.opencases.application.Pagination;
 import io.opencases.application.UseCaseContext;
-import io.opencases.application.cases.CaseSlas;
 import io.opencases.application.event.CaseEventRecorder;
 import io.opencases.application.merge.MergeGuard;
-import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.RelatedItemStore;
+import io.opencases.application.port.RelatedItemStore.ItemChange;
 import io.opencases.application.search.CaseIndexing;
-import io.opencases.application.port.CaseRepository;
-import io.opencases.application.port.DomainRepository;
-import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.RelatedItemRepository;
-import io.opencases.application.port.TagRepository;
 import io.opencases.application.relateditem.RelatedItemCommands.CaseSummary;
 import io.opencases.application.relateditem.RelatedItemCommands.CreateRelatedItem;
 import io.opencases.application.relateditem.RelatedItemCommands.DeleteRelatedItem;
@@ -42,6 +36,7 @@ import io.opencases.domain.field.FieldOption;
 import io.opencases.domain.field.FieldType;
 import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.field.SystemFields;
+import io.opencases.domain.relateditem.CaseSlas;
 import io.opencases.domain.relateditem.CustomValue;
 import io.opencases.domain.relateditem.RelatedItem;
 import io.opencases.domain.relateditem.RelatedItemContent;
@@ -64,62 +59,49 @@ public final class RelatedItemService {
     private static final int CONTACT_CASES_PAGE = 10;
     private static final String RESOURCE = "RelatedItem";
 
-    private final FieldRepository fields;
-    private final CaseRepository cases;
-    private final RelatedItemRepository relatedItems;
-    private final AuditLog auditLog;
-    private final TagRepository tags;
-    private final DomainAccess access;
+    private final RelatedItemStore store;
     private final CaseEventRecorder events;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
     private final MergeGuard merges;
 
-    public RelatedItemService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
-                              RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
-                              CaseEventRecorder events, CaseIndexing indexing, UseCaseContext context) {
-        this(domains, fields, cases, relatedItems, auditLog, tags, events, indexing, context, MergeGuard.NONE);
+    public RelatedItemService(RelatedItemStore store, CaseEventRecorder events, CaseIndexing indexing,
+                              UseCaseContext context) {
+        this(store, events, indexing, context, MergeGuard.NONE);
     }
 
     /** With the guard that refuses changes to the related items of a case being merged away (StartMergeCases). */
-    public RelatedItemService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
-                              RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
-                              CaseEventRecorder events, CaseIndexing indexing, UseCaseContext context,
-                              MergeGuard merges) {
-        this.merges = merges;
-        this.fields = fields;
-        this.cases = cases;
-        this.relatedItems = relatedItems;
-        this.auditLog = auditLog;
-        this.tags = tags;
-        this.access = new DomainAccess(domains, fields);
+    public RelatedItemService(RelatedItemStore store, CaseEventRecorder events, CaseIndexing indexing,
+                              UseCaseContext context, MergeGuard merges) {
+        this.store = store;
         this.events = events;
         this.indexing = indexing;
         this.context = context;
+        this.merges = merges;
     }
 
     public RelatedItemCreated createRelatedItem(CreateRelatedItem command) {
         return context.unitOfWork().write(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            CasesDomain domain = requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
             merges.checkWritable(domain.domainId(), aCase.caseId());
             if (command.type() != command.content().type()) {
                 throw DomainException.invalid("type %s does not match the content given (%s).", command.type(),
                         command.content().type());
             }
-            List<RelatedItem> existing = relatedItems.listForCase(domain.domainId(), aCase.caseId());
+            List<RelatedItem> existing = store.items(domain.domainId(), aCase.caseId());
             checkQuotas(existing, command.type());
             Instant now = now();
             RelatedItemContent content = newContent(domain, aCase, command.content(), now);
             var item = new RelatedItem(domain.domainId(), aCase.caseId(), context.ids().newId(), content, now,
                     command.performedBy(), command.performedBy());
-            relatedItems.save(item);
-            if (content instanceof RelatedItemContent.Sla) {
-                refreshSlas(domain, aCase, now);
-            }
-            audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_CREATED, null, content,
-                    command.performedBy(), now);
-            events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_CREATED, currentCase(aCase), item, List.of(),
+            var withItem = new ArrayList<>(existing);
+            withItem.add(item);
+            Slas slas = content instanceof RelatedItemContent.Sla ? slas(aCase, withItem, now) : Slas.UNCHANGED;
+            store.store(ItemChange.saving(item, slas.items(), slas.aCase(), audit(command.caller().principalArn(),
+                    item, AuditEventType.RELATED_ITEM_CREATED, null, content, command.performedBy(), now)));
+            Case current = slas.indexed(domain, aCase, indexing);
+            events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_CREATED, current, item, List.of(),
                     command.performedBy(), command.caller().principalArn(), now);
             indexing.relatedItemsChanged(domain.domainId(), aCase.caseId());
             return new RelatedItemCreated(item.relatedItemId(), arn(domain, item));
@@ -129,7 +111,7 @@ public final class RelatedItemService {
     /** Replaces a comment's body or a custom item's whole field set; other types cannot be updated. */
     public RelatedItemView updateRelatedItem(UpdateRelatedItem command) {
         return context.unitOfWork().write(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            CasesDomain domain = requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
             merges.checkWritable(domain.domainId(), aCase.caseId());
             RelatedItem item = requireItem(domain, aCase, command.relatedItemId());
@@ -144,22 +126,21 @@ public final class RelatedItemService {
                         item.type());
             };
             RelatedItem updated = item.withContent(content, command.performedBy());
-            relatedItems.save(updated);
-            audit(command.caller().principalArn(), updated, AuditEventType.RELATED_ITEM_UPDATED, item.content(),
-                    content, command.performedBy(), now);
+            store.store(ItemChange.saving(updated, List.of(), null, audit(command.caller().principalArn(), updated,
+                    AuditEventType.RELATED_ITEM_UPDATED, item.content(), content, command.performedBy(), now)));
             events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_UPDATED, aCase, updated,
                     List.of(item.type() == RelatedItemType.Comment ? "comment.body" : "custom.fields"),
                     command.performedBy(), command.caller().principalArn(), now);
             indexing.relatedItemsChanged(domain.domainId(), aCase.caseId());
             String arn = arn(domain, updated);
-            return new RelatedItemView(updated, arn, tags.tags(arn), now);
+            return new RelatedItemView(updated, arn, store.tags(arn), now);
         });
     }
 
     /** Files are detached through Amazon Connect's DeleteAttachedFile, never here, as AWS documents. */
     public void deleteRelatedItem(DeleteRelatedItem command) {
         context.unitOfWork().write(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            CasesDomain domain = requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
             merges.checkWritable(domain.domainId(), aCase.caseId());
             RelatedItem item = requireItem(domain, aCase, command.relatedItemId());
@@ -167,14 +148,17 @@ public final class RelatedItemService {
                 throw DomainException.invalid("File related items cannot be deleted with DeleteRelatedItem.");
             }
             Instant now = now();
-            relatedItems.delete(domain.domainId(), aCase.caseId(), item.relatedItemId());
-            tags.deleteTree(arn(domain, item));
+            Slas slas = Slas.UNCHANGED;
             if (item.type() == RelatedItemType.Sla) {
-                refreshSlas(domain, aCase, now);
+                var without = new ArrayList<>(store.items(domain.domainId(), aCase.caseId()));
+                without.removeIf(i -> i.relatedItemId().equals(item.relatedItemId()));
+                slas = slas(aCase, without, now);
             }
-            audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_DELETED, item.content(), null,
-                    null, now);
-            events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_DELETED, currentCase(aCase), item, List.of(),
+            store.store(ItemChange.removing(item, arn(domain, item), slas.items(), slas.aCase(),
+                    audit(command.caller().principalArn(), item, AuditEventType.RELATED_ITEM_DELETED, item.content(),
+                            null, null, now)));
+            Case current = slas.indexed(domain, aCase, indexing);
+            events.relatedItemChanged(domain, CaseEvent.RELATED_ITEM_DELETED, current, item, List.of(),
                     null, command.caller().principalArn(), now);
             indexing.relatedItemsChanged(domain.domainId(), aCase.caseId());
         });
@@ -183,10 +167,10 @@ public final class RelatedItemService {
     /** One case's items matching any of the filters, oldest association first. */
     public Page<RelatedItemView> searchRelatedItems(SearchRelatedItems command) {
         return context.unitOfWork().read(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            CasesDomain domain = requireDomain(command.caller(), command.domainId());
             Case aCase = requireCase(domain, command.caseId());
             Instant now = now();
-            List<RelatedItem> matching = relatedItems.listForCase(domain.domainId(), aCase.caseId()).stream()
+            List<RelatedItem> matching = store.items(domain.domainId(), aCase.caseId()).stream()
                     .filter(i -> RelatedItemFilter.anyMatch(command.filters(), i, now)).toList();
             String scope = "SearchRelatedItems/" + domain.domainId() + "/" + aCase.caseId() + "/"
                     + command.filters().hashCode();
@@ -195,20 +179,20 @@ public final class RelatedItemService {
                             .limit(limit).toList(), RelatedItemService::key);
             return new Page<>(page.items().stream().map(i -> {
                 String arn = arn(domain, i);
-                return new RelatedItemView(i, arn, tags.tags(arn), now);
+                return new RelatedItemView(i, arn, store.tags(arn), now);
             }).toList(), page.nextToken());
         });
     }
 
     public Page<CaseSummary> listCasesForContact(ListCasesForContact command) {
         return context.unitOfWork().read(() -> {
-            CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
+            CasesDomain domain = requireDomain(command.caller(), command.domainId());
             String scope = "ListCasesForContact/" + domain.domainId() + "/" + command.contactArn();
             Page<String> page = Pagination.page(scope, command.page(), CONTACT_CASES_PAGE,
-                    (after, limit) -> relatedItems.caseIdsWithContact(domain.domainId(), command.contactArn(), after,
+                    (after, limit) -> store.caseIdsWithContact(domain.domainId(), command.contactArn(), after,
                             limit), Function.identity());
             return new Page<>(page.items().stream()
-                    .map(id -> cases.find(domain.domainId(), id).map(c -> new CaseSummary(id, c.templateId())))
+                    .map(id -> store.findCase(domain.domainId(), id).map(c -> new CaseSummary(id, c.templateId())))
                     .flatMap(java.util.Optional::stream).toList(), page.nextToken());
         });
     }
@@ -239,7 +223,7 @@ public final class RelatedItemService {
             return new RelatedItemContent.File(f.fileArn());
         }
         if (content instanceof NewConnectCase c) {
-            if (cases.find(domain.domainId(), c.caseId()).isEmpty()) {
+            if (store.findCase(domain.domainId(), c.caseId()).isEmpty()) {
                 throw DomainException.invalid("content.connectCase.caseId: case %s does not exist in this domain.",
                         c.caseId());
             }
@@ -253,7 +237,7 @@ public final class RelatedItemService {
             throw DomainException.invalid("content.sla.slaInputConfiguration.fieldId: SLAs can only target the "
                     + "status field.");
         }
-        var options = fields.options(domain.domainId(), SystemFields.STATUS);
+        var options = store.options(domain.domainId(), SystemFields.STATUS);
         for (FieldValue target : sla.targetFieldValues()) {
             if (!(target instanceof FieldValue.StringValue s)
                     || options.stream().noneMatch(o -> o.value().equals(s.value()))) {
@@ -271,7 +255,7 @@ public final class RelatedItemService {
             throw new DomainException.QuotaExceeded("A custom related item can have at most "
                     + context.quotas().fieldsPerCustomItem() + " fields.");
         }
-        Map<String, Field> definitions = fields.findAll(domain.domainId(),
+        Map<String, Field> definitions = store.fields(domain.domainId(),
                         values.stream().map(CustomValue::fieldId).toList()).stream()
                 .collect(Collectors.toMap(Field::fieldId, Function.identity()));
         for (CustomValue value : values) {
@@ -285,19 +269,30 @@ public final class RelatedItemService {
                         + "take custom fields only.", value.fieldId());
             }
             List<FieldOption> options = field.type() == FieldType.SingleSelect
-                    ? fields.options(domain.domainId(), field.fieldId()) : List.of();
+                    ? store.options(domain.domainId(), field.fieldId()) : List.of();
             CaseFieldPolicy.checkWrite(field, value.value(), null, options);
         }
         return values;
     }
 
-    private void refreshSlas(CasesDomain domain, Case aCase, Instant now) {
+    /** What the case's SLAs become with its items as the change leaves them: the SLA items and case to store. */
+    private static Slas slas(Case aCase, List<RelatedItem> items, Instant now) {
         var values = new LinkedHashMap<>(aCase.values());
-        CaseSlas.refresh(relatedItems, aCase.domainId(), aCase.caseId(), values, now);
-        if (!values.equals(aCase.values())) {
-            Case updated = aCase.withValues(values);
-            cases.save(updated);
-            indexing.caseChanged(domain.accountId(), updated);
+        List<RelatedItem> changed = CaseSlas.observe(items, values, now);
+        return new Slas(changed, values.equals(aCase.values()) ? null : aCase.withValues(values));
+    }
+
+    /** The SLA items a change updates, and the case with its new SLA values (null when they did not change). */
+    private record Slas(List<RelatedItem> items, Case aCase) {
+        static final Slas UNCHANGED = new Slas(List.of(), null);
+
+        /** The case as stored after the change; a case whose SLA values changed is re-indexed. */
+        Case indexed(CasesDomain domain, Case before, CaseIndexing indexing) {
+            if (aCase == null) {
+                return before;
+            }
+            indexing.caseChanged(domain.accountId(), aCase);
+            return aCase;
         }
     }
 
@@ -305,8 +300,8 @@ public final class RelatedItemService {
      * Related-item audit events name the item and, for comments, the body: {@code relatedItemId} and
      * {@code comment.body} (AWS does not document which event fields it records).
      */
-    private void audit(String principalArn, RelatedItem item, AuditEventType type, RelatedItemContent before,
-                       RelatedItemContent after, CaseUser user, Instant now) {
+    private AuditEvent audit(String principalArn, RelatedItem item, AuditEventType type, RelatedItemContent before,
+                             RelatedItemContent after, CaseUser user, Instant now) {
         var changes = new ArrayList<AuditEvent.Change>();
         FieldValue id = new FieldValue.StringValue(item.relatedItemId());
         changes.add(new AuditEvent.Change("relatedItemId", type == AuditEventType.RELATED_ITEM_CREATED ? null : id,
@@ -318,21 +313,22 @@ public final class RelatedItemService {
         if (oldBody != null || newBody != null) {
             changes.add(new AuditEvent.Change("comment.body", oldBody, newBody == null ? FieldValue.EMPTY : newBody));
         }
-        auditLog.append(new AuditEvent(context.ids().newId(), item.domainId(), item.caseId(), type,
-                item.type().name(), now, changes, user, principalArn));
+        return new AuditEvent(context.ids().newId(), item.domainId(), item.caseId(), type, item.type().name(), now,
+                changes, user, principalArn);
     }
 
-    /** The case as stored now: adding or removing an SLA may have just changed its next breach time. */
-    private Case currentCase(Case aCase) {
-        return cases.find(aCase.domainId(), aCase.caseId()).orElse(aCase);
+    private CasesDomain requireDomain(io.opencases.application.Caller caller, String domainId) {
+        return store.domain(caller.accountId(), domainId)
+                .orElseThrow(() -> new DomainException.NotFound("Domain", domainId));
     }
 
     private Case requireCase(CasesDomain domain, String caseId) {
-        return cases.find(domain.domainId(), caseId).orElseThrow(() -> new DomainException.NotFound("Case", caseId));
+        return store.findCase(domain.domainId(), caseId)
+                .orElseThrow(() -> new DomainException.NotFound("Case", caseId));
     }
 
     private RelatedItem requireItem(CasesDomain domain, Case aCase, String relatedItemId) {
-        return relatedItems.find(domain.domainId(), aCase.caseId(), relatedItemId)
+        return store.item(domain.domainId(), aCase.caseId(), relatedItemId)
                 .orElseThrow(() -> new DomainException.NotFound(RESOURCE, relatedItemId));
     }
 

@@ -65,6 +65,7 @@ public final class CaseRuleService {
             var rule = new CaseRule(domainId, context.ids().newId(), command.name(), command.description(), command.details(),
                     false, now, now);
             caseRules.save(rule);
+            context.configurations().changed(domainId);
             return new CaseRuleCreated(rule.caseRuleId(),
                     context.arns().caseRule(domain.accountId(), domainId, rule.caseRuleId()));
         });
@@ -119,6 +120,7 @@ public final class CaseRuleService {
                 checkFields(domain.domainId(), command.details());
             }
             caseRules.save(updated);
+            context.configurations().changed(domain.domainId());
         });
     }
 
@@ -147,6 +149,7 @@ public final class CaseRuleService {
                 cursor = batch.get(batch.size() - 1).templateId();
             }
             caseRules.save(rule.delete(context.clock().now()));
+            context.configurations().changed(domain.domainId());
         });
     }
 

@@ -1,5 +1,6 @@
 package io.opencases.application.search;
 
+import io.opencases.application.casesdomain.DomainConfigurations;
 import io.opencases.application.port.CaseChangeFeed;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.application.port.CaseRepository;
@@ -35,6 +36,10 @@ import java.util.concurrent.TimeUnit;
  * position moves to a {@link CaseChangeFeed.Mark} once the feed says every transaction that could still add a change
  * below it has ended (a transaction snapshot, not a time window: a slow transaction is never missed). Not for
  * concurrent use: one thread (the server's maintenance loop) calls it.
+ *
+ * <p>The feed also says when a domain's configuration changed or the domain was deleted: on those rows this
+ * instance's cached {@link DomainConfigurations} evicts the domain, which is how a configuration change made through
+ * another instance reaches this one.
  */
 public final class CaseIndexMaintenance {
     private static final int BATCH = 1_000;
@@ -56,6 +61,7 @@ public final class CaseIndexMaintenance {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Duration minimumRetention;
+    private final DomainConfigurations configurations;
 
     /** Everything at or below this position has been applied. */
     private volatile long settled;
@@ -67,7 +73,9 @@ public final class CaseIndexMaintenance {
     private final ArrayDeque<CaseChangeFeed.Mark> marks = new ArrayDeque<>();
 
     public CaseIndexMaintenance(CaseIndex index, CaseChangeFeed feed, CaseRepository cases, DomainRepository domains,
-                                CaseIndexing indexing, UnitOfWork unitOfWork, Clock clock, Duration minimumRetention) {
+                                CaseIndexing indexing, UnitOfWork unitOfWork, Clock clock, Duration minimumRetention,
+                                DomainConfigurations configurations) {
+        this.configurations = configurations;
         this.index = index;
         this.feed = feed;
         this.cases = cases;
@@ -112,6 +120,8 @@ public final class CaseIndexMaintenance {
         indexing.forgetApplied();
         applied.clear();
         marks.clear();
+        // Configuration changes below the start mark are skipped with the case changes there.
+        configurations.evictAll();
         CaseIndex built = besideOrNull();
         if (built != null) {
             indexer.beginStaging(built);
@@ -330,7 +340,13 @@ public final class CaseIndexMaintenance {
     }
 
     private void apply(CaseChangeFeed.Change change) {
-        if (change.caseId() == null) {
+        if (change.kind() == CaseChangeFeed.Change.Kind.CONFIGURATION) {
+            // No case changed: only what this instance cached of the configuration is out of date.
+            configurations.evict(change.domainId());
+            return;
+        }
+        if (change.kind() == CaseChangeFeed.Change.Kind.DOMAIN_DELETED) {
+            configurations.evict(change.domainId());
             // The domain may have been deleted and its id never reused: drop whatever the index holds of it.
             if (unitOfWork.read(() -> domains.findById(change.domainId())).isEmpty()) {
                 indexer.submit(target -> target.removeDomain(change.domainId()));

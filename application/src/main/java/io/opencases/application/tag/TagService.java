@@ -2,16 +2,8 @@ package io.opencases.application.tag;
 
 import io.opencases.application.Arns;
 import io.opencases.application.UseCaseContext;
-import io.opencases.application.DomainAccess;
-import io.opencases.application.port.CaseRepository;
+import io.opencases.application.port.TagStore;
 import io.opencases.application.search.CaseIndexing;
-import io.opencases.application.port.CaseRuleRepository;
-import io.opencases.application.port.DomainRepository;
-import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.LayoutRepository;
-import io.opencases.application.port.RelatedItemRepository;
-import io.opencases.application.port.TagRepository;
-import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.tag.TagCommands.ListTagsForResource;
 import io.opencases.application.tag.TagCommands.TagResource;
 import io.opencases.application.tag.TagCommands.UntagResource;
@@ -19,38 +11,20 @@ import io.opencases.domain.DomainException;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** TagResource, UntagResource and ListTagsForResource on the ARN of any Cases resource the caller owns. */
 public final class TagService {
     /** The AWS-wide tag limit per resource. */
     static final int MAX_TAGS = 50;
 
-    private final DomainRepository domains;
-    private final FieldRepository fields;
-    private final LayoutRepository layouts;
-    private final TemplateRepository templates;
-    private final CaseRuleRepository caseRules;
-    private final CaseRepository cases;
-    private final RelatedItemRepository relatedItems;
-    private final TagRepository tags;
+    private final TagStore store;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
 
-    public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                      TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                      RelatedItemRepository relatedItems, TagRepository tags, CaseIndexing indexing,
-                      UseCaseContext context) {
-        this.context = context;
-        this.domains = domains;
-        this.fields = fields;
-        this.layouts = layouts;
-        this.templates = templates;
-        this.caseRules = caseRules;
-        this.cases = cases;
-        this.relatedItems = relatedItems;
-        this.tags = tags;
+    public TagService(TagStore store, CaseIndexing indexing, UseCaseContext context) {
+        this.store = store;
         this.indexing = indexing;
+        this.context = context;
     }
 
     public void tagResource(TagResource command) {
@@ -66,13 +40,13 @@ public final class TagService {
         });
         context.unitOfWork().write(() -> {
             String arn = requireResource(command.caller().accountId(), command.arn());
-            var merged = new HashMap<>(tags.tags(arn));
+            var merged = new HashMap<>(store.tags(arn));
             merged.putAll(command.tags());
             if (merged.size() > MAX_TAGS) {
                 throw DomainException.invalid("tags: a resource can have at most %d tags; this would make %d.",
                         MAX_TAGS, merged.size());
             }
-            tags.put(arn, command.tags());
+            store.put(arn, command.tags());
             reindexIfCase(command.caller().accountId(), arn);
         });
     }
@@ -80,13 +54,13 @@ public final class TagService {
     public void untagResource(UntagResource command) {
         context.unitOfWork().write(() -> {
             String arn = requireResource(command.caller().accountId(), command.arn());
-            tags.remove(arn, command.tagKeys());
+            store.remove(arn, command.tagKeys());
             reindexIfCase(command.caller().accountId(), arn);
         });
     }
 
     public Map<String, String> listTagsForResource(ListTagsForResource command) {
-        return context.unitOfWork().read(() -> tags.tags(requireResource(command.caller().accountId(), command.arn())));
+        return context.unitOfWork().read(() -> store.tags(requireResource(command.caller().accountId(), command.arn())));
     }
 
     /** Case tags are searchable (tag filters), so the index follows them. */
@@ -95,36 +69,16 @@ public final class TagService {
         if (parsed.kind() == Arns.ResourceKind.CASE) {
             // Locked: an UpdateCase of this case then either waits for these tags or makes this write re-run, so
             // the index never keeps an UpdateCase's document with the tags from before this change.
-            cases.findForUpdate(parsed.domainId(), parsed.caseId())
-                    .ifPresent(c -> indexing.caseChanged(accountId, c));
+            store.lockCase(parsed.domainId(), parsed.caseId()).ifPresent(c -> indexing.caseChanged(accountId, c));
         }
     }
 
     /** The canonical ARN of an existing resource of the caller's account, or ResourceNotFoundException. */
     private String requireResource(String accountId, String arn) {
         Arns.Parsed parsed = context.arns().parse(arn);
-        var notFound = new DomainException.NotFound(parsed.kind().resourceType(), arn);
-        if (!parsed.accountId().equals(accountId) || domains.find(accountId, parsed.domainId()).isEmpty()) {
-            throw notFound;
-        }
-        String domainId = parsed.domainId();
-        String id = parsed.resourceId();
-        boolean exists = switch (parsed.kind()) {
-            case DOMAIN -> true;
-            case FIELD -> present(fields.find(domainId, id));
-            case LAYOUT -> present(layouts.find(domainId, id));
-            case TEMPLATE -> present(templates.find(domainId, id));
-            case CASE_RULE -> present(caseRules.find(domainId, id));
-            case CASE -> present(cases.find(domainId, id));
-            case RELATED_ITEM -> present(relatedItems.find(domainId, parsed.caseId(), id));
-        };
-        if (!exists) {
-            throw notFound;
+        if (!parsed.accountId().equals(accountId) || !store.exists(parsed)) {
+            throw new DomainException.NotFound(parsed.kind().resourceType(), arn);
         }
         return arn;
-    }
-
-    private static boolean present(Optional<?> found) {
-        return found.isPresent();
     }
 }

@@ -70,6 +70,7 @@ public final class TemplateService {
                     command.tagPropagations(), false, now, now);
             checkReferences(template, true, true, true);
             templates.save(template);
+            context.configurations().changed(domainId);
             return new TemplateCreated(template.templateId(),
                     context.arns().template(domain.accountId(), domainId, template.templateId()));
         });
@@ -108,6 +109,7 @@ public final class TemplateService {
             checkReferences(updated, changes.defaultLayoutId() != null, changes.requiredFieldIds() != null,
                     changes.rules() != null);
             templates.save(updated);
+            context.configurations().changed(domain.domainId());
         });
     }
 
@@ -119,6 +121,7 @@ public final class TemplateService {
                     RESOURCE, command.templateId());
             if (!template.deleted()) {
                 templates.save(template.delete(context.clock().now()));
+                context.configurations().changed(domain.domainId());
             }
         });
     }

@@ -89,6 +89,11 @@ public final class TestServer implements AutoCloseable {
         return server.mergeJobs();
     }
 
+    /** The server's cached domain configurations: tests watch configuration changes of other instances reach it. */
+    public io.opencases.application.casesdomain.DomainConfigurations domainConfigurations() {
+        return server.domainConfigurations();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
     }

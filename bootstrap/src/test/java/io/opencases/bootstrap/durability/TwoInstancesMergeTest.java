@@ -1,7 +1,6 @@
 package io.opencases.bootstrap.durability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.opencases.bootstrap.ServerConfig;
 import io.opencases.bootstrap.TestDatabases;
 import io.opencases.bootstrap.conformance.NewestOperations;
 import io.opencases.bootstrap.conformance.TestServer;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connectcases.ConnectCasesClient;
 import software.amazon.awssdk.services.connectcases.model.RelatedItemType;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoInstancesMergeTest {
     private static final String CUSTOMER = "arn:aws:profile:us-east-1:111111111111:domains/d/profiles/p";
 
-    private static ServerConfig instance(TestDatabases.Database database) throws Exception {
-        var base = TestServer.config(TestServer.QUOTAS, true, ServerConfig.Events.DEFAULT);
-        return new ServerConfig(base.host(), base.port(), ServerConfig.Storage.POSTGRES, base.region(),
-                base.accountId(), base.authEnabled(), base.credentials(), false, base.quotas(), base.events(),
-                new ServerConfig.Database(database.url(), database.user(), database.password(),
-                        Files.createTempDirectory("opencases-instance-"), 8, false));
-    }
-
     @Test
     void mergesStartedThroughEitherInstanceRunOnceEach() throws Exception {
         var database = TestDatabases.newDatabase();
-        try (var a = TestServer.start(instance(database)); var b = TestServer.start(instance(database));
+        try (var a = TestServer.start(SharedDatabase.instance(database));
+             var b = TestServer.start(SharedDatabase.instance(database));
              ConnectCasesClient cases = a.client()) {
             a.mergeJobs().pause();
             b.mergeJobs().pause();

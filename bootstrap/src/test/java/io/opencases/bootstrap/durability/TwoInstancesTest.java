@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.connectcases.ConnectCasesClient;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,15 +28,6 @@ class TwoInstancesTest {
     private static final String CUSTOMER = "arn:aws:profile:us-east-1:111111111111:domains/d/profiles/p";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ServerConfig instance(TestDatabases.Database database, ServerConfig.Events events)
-            throws Exception {
-        var base = TestServer.config(TestServer.QUOTAS, true, events);
-        return new ServerConfig(base.host(), base.port(), ServerConfig.Storage.POSTGRES, base.region(),
-                base.accountId(), base.authEnabled(), base.credentials(), false, base.quotas(), base.events(),
-                new ServerConfig.Database(database.url(), database.user(), database.password(),
-                        Files.createTempDirectory("opencases-instance-"), 8, false));
-    }
-
     @Test
     void aCaseWrittenThroughOneInstanceIsFoundOnTheOtherAndEachEventIsDeliveredOnce() throws Exception {
         var received = new CopyOnWriteArrayList<String>();
@@ -53,8 +43,8 @@ class TwoInstancesTest {
                 List.of(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")), "secret",
                 new DeliveryPolicy(10, Duration.ofMillis(50), Duration.ofMillis(500)));
         var database = TestDatabases.newDatabase();
-        try (var a = TestServer.start(instance(database, events));
-             var b = TestServer.start(instance(database, events));
+        try (var a = TestServer.start(SharedDatabase.instance(database, events));
+             var b = TestServer.start(SharedDatabase.instance(database, events));
              ConnectCasesClient viaA = a.client();
              ConnectCasesClient viaB = b.client()) {
             String domainId = viaA.createDomain(r -> r.name("shared")).domainId();

@@ -30,6 +30,23 @@ public interface CaseChangeFeedContract {
     }
 
     @Test
+    default void eachChangeSaysWhetherACaseChangedTheDomainWasDeletedOrItsConfigurationChanged() {
+        String domainId = UUID.randomUUID().toString();
+        long start = changeFeed().head();
+
+        changeFeed().append(domainId, "case-1");
+        long configuration = changeFeed().appendConfigurationChange(domainId);
+        changeFeed().append(domainId, null);
+
+        var mine = changeFeed().after(start, 1_000).stream().filter(c -> c.domainId().equals(domainId)).toList();
+        assertThat(mine).extracting(CaseChangeFeed.Change::kind).containsExactly(CaseChangeFeed.Change.Kind.CASE,
+                CaseChangeFeed.Change.Kind.CONFIGURATION, CaseChangeFeed.Change.Kind.DOMAIN_DELETED);
+        assertThat(mine).extracting(CaseChangeFeed.Change::caseId).containsExactly("case-1", null, null);
+        assertThat(mine.get(1).position()).isEqualTo(configuration);
+        assertThat(changeFeed().head()).isGreaterThanOrEqualTo(configuration);
+    }
+
+    @Test
     default void afterSkipsWhatWasReadAndHonoursTheLimit() {
         String domainId = UUID.randomUUID().toString();
         changeFeed().append(domainId, "case-1");
