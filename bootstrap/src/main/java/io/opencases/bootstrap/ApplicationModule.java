@@ -76,12 +76,10 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static DomainService domainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                                       TemplateRepository templates, CaseRuleRepository caseRules,
-                                       CaseRepository cases, AuditLog auditLog, RelatedItemRepository relatedItems,
-                                       TagRepository tags, CaseIndexing indexing, UseCaseContext context) {
-        return new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog, relatedItems, tags,
-                indexing, context);
+    static DomainService domainService(DomainRepository domains, FieldRepository fields,
+                                       io.opencases.application.port.DomainContents contents, TagRepository tags,
+                                       CaseIndexing indexing, UseCaseContext context) {
+        return new DomainService(domains, fields, contents, tags, indexing, context);
     }
 
     @Provides
@@ -116,12 +114,10 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static TagService tagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                                 TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                                 RelatedItemRepository relatedItems, TagRepository tags, CaseIndexing indexing,
+    static TagService tagService(DomainRepository domains, io.opencases.application.port.DomainContents contents,
+                                 CaseRepository cases, TagRepository tags, CaseIndexing indexing,
                                  UseCaseContext context) {
-        return new TagService(domains, fields, layouts, templates, caseRules, cases, relatedItems, tags, indexing,
-                context);
+        return new TagService(domains, contents, cases, tags, indexing, context);
     }
 
     @Provides

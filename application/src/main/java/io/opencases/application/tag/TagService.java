@@ -5,13 +5,9 @@ import io.opencases.application.UseCaseContext;
 import io.opencases.application.DomainAccess;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.search.CaseIndexing;
-import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.DomainContents;
 import io.opencases.application.port.DomainRepository;
-import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.LayoutRepository;
-import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
-import io.opencases.application.port.TemplateRepository;
 import io.opencases.application.tag.TagCommands.ListTagsForResource;
 import io.opencases.application.tag.TagCommands.TagResource;
 import io.opencases.application.tag.TagCommands.UntagResource;
@@ -27,28 +23,18 @@ public final class TagService {
     static final int MAX_TAGS = 50;
 
     private final DomainRepository domains;
-    private final FieldRepository fields;
-    private final LayoutRepository layouts;
-    private final TemplateRepository templates;
-    private final CaseRuleRepository caseRules;
+    private final DomainContents contents;
     private final CaseRepository cases;
-    private final RelatedItemRepository relatedItems;
     private final TagRepository tags;
     private final CaseIndexing indexing;
     private final UseCaseContext context;
 
-    public TagService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                      TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                      RelatedItemRepository relatedItems, TagRepository tags, CaseIndexing indexing,
-                      UseCaseContext context) {
+    public TagService(DomainRepository domains, DomainContents contents, CaseRepository cases, TagRepository tags,
+                      CaseIndexing indexing, UseCaseContext context) {
         this.context = context;
         this.domains = domains;
-        this.fields = fields;
-        this.layouts = layouts;
-        this.templates = templates;
-        this.caseRules = caseRules;
+        this.contents = contents;
         this.cases = cases;
-        this.relatedItems = relatedItems;
         this.tags = tags;
         this.indexing = indexing;
     }
@@ -107,24 +93,11 @@ public final class TagService {
         if (!parsed.accountId().equals(accountId) || domains.find(accountId, parsed.domainId()).isEmpty()) {
             throw notFound;
         }
-        String domainId = parsed.domainId();
-        String id = parsed.resourceId();
-        boolean exists = switch (parsed.kind()) {
-            case DOMAIN -> true;
-            case FIELD -> present(fields.find(domainId, id));
-            case LAYOUT -> present(layouts.find(domainId, id));
-            case TEMPLATE -> present(templates.find(domainId, id));
-            case CASE_RULE -> present(caseRules.find(domainId, id));
-            case CASE -> present(cases.find(domainId, id));
-            case RELATED_ITEM -> present(relatedItems.find(domainId, parsed.caseId(), id));
-        };
+        boolean exists = parsed.kind() == Arns.ResourceKind.DOMAIN
+                || contents.contains(parsed.domainId(), parsed.kind(), parsed.caseId(), parsed.resourceId());
         if (!exists) {
             throw notFound;
         }
         return arn;
-    }
-
-    private static boolean present(Optional<?> found) {
-        return found.isPresent();
     }
 }
