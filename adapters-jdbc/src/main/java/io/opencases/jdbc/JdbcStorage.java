@@ -54,6 +54,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final CaseEventOutbox outbox;
     private final CaseChangeFeed changeFeed;
     private final CaseStore caseStore;
+    private final io.opencases.application.port.DomainContents domainContents;
     private final UnitOfWork unitOfWork;
     // Issue 11: batch client tokens, merge jobs and the lease of the merge runner.
     private final BatchReceipts batchReceipts;
@@ -82,6 +83,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.outbox = new JdbcCaseEventOutbox(jdbi, lease);
         this.changeFeed = new JdbcCaseChangeFeed(jdbi);
         this.caseStore = new JdbcCaseStore(pool);
+        this.domainContents = new JdbcDomainContents(jdbi);
         this.batchReceipts = new JdbcBatchReceipts(jdbi);
         this.mergeJobs = new JdbcMergeJobRepository(jdbi);
         this.mergeLease = new DeliveryLease(connections, DeliveryLease.MERGE_LOCK_KEY);
@@ -171,6 +173,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public CaseStore caseStore() {
         return caseStore;
+    }
+
+    public io.opencases.application.port.DomainContents domainContents() {
+        return domainContents;
     }
 
     public UnitOfWork unitOfWork() {

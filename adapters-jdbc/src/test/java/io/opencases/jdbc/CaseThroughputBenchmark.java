@@ -57,9 +57,8 @@ class CaseThroughputBenchmark {
                             storage.changeFeed(), storage.unitOfWork()));
             var indexing = new CaseIndexing(new NoIndex(), storage.changeFeed(), storage.tags(),
                     context.arns(), storage.unitOfWork());
-            var domains = new DomainService(storage.domains(), storage.fields(), storage.layouts(),
-                    storage.templates(), storage.caseRules(), storage.cases(), storage.auditLog(),
-                    storage.relatedItems(), storage.tags(), indexing, context);
+            var domains = new DomainService(storage.domains(), storage.fields(), storage.domainContents(),
+                    storage.tags(), indexing, context);
             var templates = new TemplateService(storage.domains(), storage.fields(), storage.layouts(),
                     storage.templates(), storage.caseRules(), storage.tags(), context);
             var cases = new CaseService(storage.caseStore(), context.configurations(), indexing, context);

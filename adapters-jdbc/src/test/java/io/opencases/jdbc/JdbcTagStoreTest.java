@@ -18,8 +18,7 @@ class JdbcTagStoreTest implements TagStoreContract {
 
     @Override
     public TagStore tagStore() {
-        return new RepositoryTagStore(STORAGE.domains(), STORAGE.fields(), STORAGE.layouts(), STORAGE.templates(),
-                STORAGE.caseRules(), STORAGE.cases(), STORAGE.relatedItems(), STORAGE.tags());
+        return new RepositoryTagStore(STORAGE.domains(), STORAGE.domainContents(), STORAGE.cases(), STORAGE.tags());
     }
 
     @Override

@@ -22,8 +22,8 @@ class MemoryTagStoreTest implements TagStoreContract {
     private final MemoryCaseRepository cases = new MemoryCaseRepository();
     private final MemoryRelatedItemRepository relatedItems = new MemoryRelatedItemRepository();
     private final MemoryTagRepository tags = new MemoryTagRepository();
-    private final TagStore store = new RepositoryTagStore(domains, fields, layouts, templates, caseRules, cases,
-            relatedItems, tags);
+    private final TagStore store = new RepositoryTagStore(domains, new MemoryDomainContents(fields, layouts,
+            templates, caseRules, cases, relatedItems, new MemoryAuditLog(), tags), cases, tags);
 
     @Override
     public TagStore tagStore() {

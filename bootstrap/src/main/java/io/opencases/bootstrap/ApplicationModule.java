@@ -77,12 +77,10 @@ final class ApplicationModule {
 
     @Provides
     @Singleton
-    static DomainService domainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                                       TemplateRepository templates, CaseRuleRepository caseRules,
-                                       CaseRepository cases, AuditLog auditLog, RelatedItemRepository relatedItems,
-                                       TagRepository tags, CaseIndexing indexing, UseCaseContext context) {
-        return new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog, relatedItems, tags,
-                indexing, context);
+    static DomainService domainService(DomainRepository domains, FieldRepository fields,
+                                       io.opencases.application.port.DomainContents contents, TagRepository tags,
+                                       CaseIndexing indexing, UseCaseContext context) {
+        return new DomainService(domains, fields, contents, tags, indexing, context);
     }
 
     @Provides
@@ -122,14 +120,12 @@ final class ApplicationModule {
         return new TagService(store, indexing, context);
     }
 
-    /** The tag use cases' storage: the same composition of repositories on both storage profiles. */
+    /** The tag use cases' storage: tags and the case lock from their repositories, existence from the domain's contents. */
     @Provides
     @Singleton
-    static io.opencases.application.port.TagStore tagStore(DomainRepository domains, FieldRepository fields,
-            LayoutRepository layouts, TemplateRepository templates, CaseRuleRepository caseRules,
-            CaseRepository cases, RelatedItemRepository relatedItems, TagRepository tags) {
-        return new io.opencases.application.tag.RepositoryTagStore(domains, fields, layouts, templates, caseRules,
-                cases, relatedItems, tags);
+    static io.opencases.application.port.TagStore tagStore(DomainRepository domains,
+            io.opencases.application.port.DomainContents contents, CaseRepository cases, TagRepository tags) {
+        return new io.opencases.application.tag.RepositoryTagStore(domains, contents, cases, tags);
     }
 
     @Provides

@@ -106,6 +106,11 @@ final class JdbcStorageModule {
     }
 
     @Provides
+    static io.opencases.application.port.DomainContents domainContents(JdbcStorage storage) {
+        return storage.domainContents();
+    }
+
+    @Provides
     static UnitOfWork unitOfWork(JdbcStorage storage) {
         return storage.unitOfWork();
     }

@@ -175,6 +175,16 @@ abstract class MemoryStorageModule {
 
         @dagger.Provides
         @Singleton
+        static io.opencases.application.port.DomainContents domainContents(MemoryFieldRepository fields,
+                MemoryLayoutRepository layouts, MemoryTemplateRepository templates,
+                MemoryCaseRuleRepository caseRules, MemoryCaseRepository cases,
+                MemoryRelatedItemRepository relatedItems, MemoryAuditLog auditLog, MemoryTagRepository tags) {
+            return new io.opencases.memory.MemoryDomainContents(fields, layouts, templates, caseRules, cases,
+                    relatedItems, auditLog, tags);
+        }
+
+        @dagger.Provides
+        @Singleton
         static MemoryUnitOfWork unitOfWork() {
             return new MemoryUnitOfWork();
         }

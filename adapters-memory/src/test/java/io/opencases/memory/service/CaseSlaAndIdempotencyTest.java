@@ -79,8 +79,9 @@ class CaseSlaAndIdempotencyTest {
     private final RelatedItemService relatedItemService = new RelatedItemService(
             new io.opencases.application.relateditem.RepositoryRelatedItemStore(domains, fields, cases, relatedItems,
                     tags, auditLog), events, indexing, context);
-    private final String domainId = new DomainService(domains, fields, new MemoryLayoutRepository(), templates,
-            caseRules, cases, auditLog, relatedItems, tags, indexing, context).createDomain(new CreateDomain(ALICE, "d"))
+    private final String domainId = new DomainService(domains, fields,
+            new io.opencases.memory.MemoryDomainContents(fields, new MemoryLayoutRepository(), templates, caseRules,
+                    cases, relatedItems, auditLog, tags), tags, indexing, context).createDomain(new CreateDomain(ALICE, "d"))
             .domainId();
     private final String templateId = new TemplateService(domains, fields, new MemoryLayoutRepository(), templates,
             caseRules, tags, context).createTemplate(new CreateTemplate(ALICE, domainId, "t", null, null, null, null,

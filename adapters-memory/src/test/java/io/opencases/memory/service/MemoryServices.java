@@ -85,14 +85,15 @@ final class MemoryServices {
                 new io.opencases.application.casesdomain.DomainConfigurations(store, feed, unitOfWork));
         indexing = new io.opencases.application.search.CaseIndexing(new io.opencases.memory.MemoryCaseIndex(),
                 feed, tags, arns, unitOfWork);
-        domainService = new DomainService(domains, fields, layouts, templates, caseRules, cases, auditLog,
-                relatedItems, tags, indexing, context);
+        var contents = new io.opencases.memory.MemoryDomainContents(fields, layouts, templates, caseRules, cases,
+                relatedItems, auditLog, tags);
+        domainService = new DomainService(domains, fields, contents, tags, indexing, context);
         fieldService = new FieldService(domains, fields, tags, context);
         layoutService = new LayoutService(domains, fields, layouts, tags, context);
         templateService = new TemplateService(domains, fields, layouts, templates, caseRules, tags, context);
         caseRuleService = new CaseRuleService(domains, fields, templates, caseRules, tags, context);
-        tagService = new TagService(new io.opencases.application.tag.RepositoryTagStore(domains, fields, layouts,
-                templates, caseRules, cases, relatedItems, tags), indexing, context);
+        tagService = new TagService(new io.opencases.application.tag.RepositoryTagStore(domains, contents, cases,
+                tags), indexing, context);
         this.context = context;
         var events = new io.opencases.application.event.CaseEventRecorder(domains, outbox, context);
         caseService = new io.opencases.application.cases.CaseService(store, context.configurations(), indexing,

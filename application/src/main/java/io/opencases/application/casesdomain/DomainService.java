@@ -12,16 +12,11 @@ import io.opencases.application.casesdomain.DomainCommands.GetCaseEventConfigura
 import io.opencases.application.casesdomain.DomainCommands.GetDomain;
 import io.opencases.application.casesdomain.DomainCommands.ListDomains;
 import io.opencases.application.casesdomain.DomainCommands.PutCaseEventConfiguration;
-import io.opencases.application.port.AuditLog;
 import io.opencases.application.search.CaseIndexing;
-import io.opencases.application.port.CaseRepository;
-import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.DomainContents;
 import io.opencases.application.port.DomainRepository;
 import io.opencases.application.port.FieldRepository;
-import io.opencases.application.port.LayoutRepository;
-import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
-import io.opencases.application.port.TemplateRepository;
 import io.opencases.domain.DomainException;
 import io.opencases.domain.casesdomain.CasesDomain;
 import io.opencases.domain.casesdomain.DomainStatus;
@@ -38,30 +33,18 @@ public final class DomainService {
 
     private final DomainRepository domains;
     private final FieldRepository fields;
-    private final LayoutRepository layouts;
-    private final TemplateRepository templates;
-    private final CaseRuleRepository caseRules;
-    private final CaseRepository cases;
-    private final AuditLog auditLog;
-    private final RelatedItemRepository relatedItems;
+    private final DomainContents contents;
     private final TagRepository tags;
     private final CaseIndexing indexing;
     private final DomainAccess access;
     private final UseCaseContext context;
 
-    public DomainService(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
-                         TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
-                         AuditLog auditLog, RelatedItemRepository relatedItems, TagRepository tags,
-                         CaseIndexing indexing, UseCaseContext context) {
+    public DomainService(DomainRepository domains, FieldRepository fields, DomainContents contents,
+                         TagRepository tags, CaseIndexing indexing, UseCaseContext context) {
         this.context = context;
         this.domains = domains;
         this.fields = fields;
-        this.layouts = layouts;
-        this.templates = templates;
-        this.caseRules = caseRules;
-        this.cases = cases;
-        this.auditLog = auditLog;
-        this.relatedItems = relatedItems;
+        this.contents = contents;
         this.tags = tags;
         this.indexing = indexing;
         this.access = new DomainAccess(domains, fields);
@@ -118,15 +101,8 @@ public final class DomainService {
         context.unitOfWork().write(() -> {
             CasesDomain domain = access.requireDomain(command.caller(), command.domainId());
             String domainId = domain.domainId();
-            auditLog.deleteAllInDomain(domainId);
-            relatedItems.deleteAllInDomain(domainId);
             indexing.domainDeleted(domainId);
-            cases.deleteAllInDomain(domainId);
-            caseRules.deleteAllInDomain(domainId);
-            templates.deleteAllInDomain(domainId);
-            layouts.deleteAllInDomain(domainId);
-            fields.deleteAllInDomain(domainId);
-            tags.deleteTree(context.arns().domain(domain.accountId(), domainId));
+            contents.deleteAll(domainId, context.arns().domain(domain.accountId(), domainId));
             domains.delete(domainId);
             context.configurations().deleted(domainId);
         });
