@@ -10,8 +10,10 @@ import io.opencases.application.merge.MergeGuard;
 import io.opencases.application.merge.MergeJobRunner;
 import io.opencases.application.merge.MergeService;
 import io.opencases.application.merge.MergeWakeup;
+import io.opencases.application.merge.RepositoryMergeStore;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.MergeJobRepository;
+import io.opencases.application.port.MergeStore;
 import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.search.CaseIndexing;
@@ -49,12 +51,18 @@ final class BatchAndMergeModule {
 
     @Provides
     @Singleton
-    static MergeService mergeService(DomainRepository domains, FieldRepository fields, CaseRepository cases,
-                                     RelatedItemRepository relatedItems, AuditLog auditLog, TagRepository tags,
-                                     MergeJobRepository jobs, CaseEventRecorder events, CaseIndexing indexing,
+    static MergeService mergeService(MergeStore store, CaseEventRecorder events, CaseIndexing indexing,
                                      UseCaseContext context, MergeWakeup wakeup) {
-        return new MergeService(domains, fields, cases, relatedItems, auditLog, tags, jobs, events, indexing, context,
-                wakeup);
+        return new MergeService(store, events, indexing, context, wakeup);
+    }
+
+    /** The same store on both profiles today: the repositories each profile binds, under one unit of work. */
+    @Provides
+    @Singleton
+    static MergeStore mergeStore(DomainRepository domains, FieldRepository fields, CaseRepository cases,
+                                 RelatedItemRepository relatedItems, TagRepository tags, AuditLog auditLog,
+                                 MergeJobRepository jobs) {
+        return new RepositoryMergeStore(domains, fields, cases, relatedItems, tags, auditLog, jobs);
     }
 
     @Provides
