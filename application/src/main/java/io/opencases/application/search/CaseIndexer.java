@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,12 +28,16 @@ import java.util.logging.Logger;
  * <p>Every change gets a ticket in submission order. A search must see every change submitted before it began. A
  * change of one case's document ({@link #submitCase}) is kept here until the refresh that shows it, and searches take
  * such cases from here ({@link #recent}) rather than wait for that refresh; for any other change they wait until
- * the tickets submitted before they began are visible ({@link #awaitVisible}), and for nothing submitted after. A refresh costs about as much as the updates it publishes (it writes a new segment), so the
- * thread refreshes only when someone waits for a change it holds, or when a change has been hidden for
- * {@link #MAX_HIDDEN}: under writes without searches, one refresh publishes a second's worth of changes. Once the
- * changes someone waits for are applied it refreshes at once, and applies the rest of what had queued after that
- * refresh: a search waits for the writes before it, not for those that arrived while it waited. A change that fails to apply is logged and remembered ({@link #takeFailure()}), the batch
- * still becomes visible, and maintenance heals the index from the store: a committed write is never turned into
+ * the tickets submitted before they began are visible ({@link #awaitVisible}), and for nothing submitted after.
+ *
+ * <p>A refresh costs about as much as the updates it publishes (it writes a new segment, which Lucene merges later),
+ * so the thread refreshes only when someone waits for a change it holds, within {@link #SOON_NANOS} once a search
+ * has taken cases from here, or when a change has been hidden for {@link #MAX_HIDDEN}: under writes without
+ * searches, one refresh publishes a second's worth of changes. Once the changes someone waits for are applied it
+ * refreshes at once, and applies the rest of what had queued after that refresh.
+ *
+ * <p>A change that fails to apply is logged and remembered ({@link #takeFailure()}), the batch still becomes
+ * visible, and maintenance heals the index from the store: a committed write is never turned into
  * an error by its index update.
  *
  * <p>While a rebuild runs, changes go to the live index and to the one being built beside it; the rebuild's pages
@@ -418,12 +421,10 @@ public final class CaseIndexer implements AutoCloseable {
 
     private void publish(long ticket) {
         // The refresh showing these changes is done: searches from now on find them in the index.
+        // A domain's map stays once emptied (one per domain written to): dropping it would need the submit lock,
+        // which writers' hand-overs would then wait for.
         for (var cases : recent.values()) {
             cases.values().removeIf(entry -> entry.ticket <= ticket);
-        }
-        synchronized (submitLock) {
-            // Under the lock that adds entries, so none is added to a domain's map as it is dropped.
-            recent.values().removeIf(Map::isEmpty);
         }
         visibleLock.lock();
         try {

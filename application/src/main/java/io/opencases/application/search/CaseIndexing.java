@@ -111,14 +111,6 @@ public final class CaseIndexing {
     }
 
     /**
-     * Waits until every index update handed over before this call is visible to searches: what makes a search see
-     * every write acknowledged before it began, without waiting for writes that come after.
-     */
-    public void awaitVisible() {
-        indexer.awaitVisible(indexer.submitted());
-    }
-
-    /**
      * Searches the index as every write acknowledged before this call left it, without waiting for the refresh
      * that shows the latest: the cases changed since the last refresh come from the indexer's queue (their
      * documents as written, tested against the query as the reference index does), their copies in the index are
