@@ -21,7 +21,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -41,10 +44,13 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -133,6 +139,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                         .setOpenMode(mode)
                         .setIndexSort(DEFAULT_SORT)
                         .setRAMBufferSizeMB(256)
+                        // Lucene's merge-on-refresh made each refresh wait (up to 500 ms) for a merge of the small
+                        // segments flushed so far: under steady writes the refresh a search waits for took one such
+                        // merge in four, 77 ms at the median (JFR). The background merges do the same work off the
+                        // path of the search that waits for a refresh.
+                        .setMaxFullFlushMergeWaitMillis(0)
                         // A merged segment gets the orders of the sorts in use before searches see it.
                         .setMergedSegmentWarmer(reader -> {
                             if (live) {
@@ -174,7 +185,17 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     private static final SearcherFactory SEARCHERS = new SearcherFactory();
 
     public LuceneCaseIndex() {
-        this(new ByteBuffersDirectory());
+        this(inMemory());
+    }
+
+    /**
+     * A directory in memory whose files, once written, are read in place. Lucene's default names each such file with
+     * a formatted description of its buffers, a {@code String.format} per file: a tenth of the indexer thread's time
+     * under steady writes, where every refresh writes a small segment of many files.
+     */
+    private static Directory inMemory() {
+        return new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                (fileName, output) -> new ByteBuffersIndexInput(output.toDataInput(), fileName));
     }
 
     public LuceneCaseIndex(Directory directory) {
@@ -518,30 +539,127 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         return withEngine(e -> {
             IndexSearcher searcher = e.searchers.acquire();
             try {
-                org.apache.lucene.search.Query lucene = toLucene(searcher.getIndexReader(), domainId, query);
-                if (!query.sorts().equals(CaseSort.DEFAULT)) {
-                    // Requested orders come precomputed per segment; the default one is the index's own order.
-                    SortedPages.Page page = SORTED_PAGES.search(searcher, lucene, query.sorts(), query.after(),
-                            query.limit());
-                    var hits = new ScoreDoc[page.docs().length];
-                    for (int i = 0; i < hits.length; i++) {
-                        hits[i] = new ScoreDoc(page.docs()[i], Float.NaN);
-                    }
-                    return new Hits(documents(searcher, hits, query.fieldIds()), page.total());
-                }
-                Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
-                FieldDoc after = query.after() == null ? null
-                        : after(query.after(), query.sorts(), searcher.getIndexReader().maxDoc());
-                // Counting only up to the page lets Lucene stop early (index sort) or skip; the total comes after.
-                TopDocs top = searcher.search(lucene,
-                        new TopFieldCollectorManager(sort, query.limit(), after, query.limit()));
-                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
-                        : count(searcher, lucene);
-                return new Hits(documents(searcher, top.scoreDocs, query.fieldIds()), total);
+                return search(searcher, domainId, toLucene(searcher.getIndexReader(), domainId, query), query,
+                        query.limit());
             } finally {
                 e.searchers.release(searcher);
             }
         });
+    }
+
+    /**
+     * Leaves the cases {@code caseIds} out on one searcher: how many of them match is found first (at most as many
+     * as there are), the page is asked for that many hits more and they are dropped from it, and the total loses
+     * them. A total at the cap is only a lower bound, so it is counted again up to the cap plus them.
+     */
+    @Override
+    public Hits searchExcluding(String domainId, CaseIndex.Query query, Set<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return search(domainId, query);
+        }
+        return withEngine(e -> {
+            IndexSearcher searcher = e.searchers.acquire();
+            try {
+                org.apache.lucene.search.Query lucene = toLucene(searcher.getIndexReader(), domainId, query);
+                long excluded = matching(searcher, lucene, domainId, caseIds);
+                if (excluded == 0) {
+                    return search(searcher, domainId, lucene, query, query.limit());
+                }
+                Hits hits = search(searcher, domainId, lucene, query,
+                        (int) Math.min(Integer.MAX_VALUE, query.limit() + excluded));
+                var kept = new ArrayList<CaseDocument>(query.limit());
+                for (CaseDocument d : hits.documents()) {
+                    if (kept.size() < query.limit() && !caseIds.contains(d.caseId())) {
+                        kept.add(d);
+                    }
+                }
+                long total = hits.totalCount() != COUNT_CAP ? hits.totalCount() - excluded
+                        : Math.min(COUNT_CAP, count(searcher, lucene, COUNT_CAP + excluded) - excluded);
+                return new Hits(kept, total);
+            } finally {
+                e.searchers.release(searcher);
+            }
+        });
+    }
+
+    /**
+     * How many of the domain's cases {@code caseIds} the searcher holds and {@code query} matches: each is looked up
+     * by its key, and only in a segment holding one is the query's scorer (without the query cache, led by these few
+     * documents) advanced to them. New cases, the usual ones, cost a term lookup per segment.
+     */
+    private static long matching(IndexSearcher searcher, org.apache.lucene.search.Query query, String domainId,
+                                 Set<String> caseIds) throws IOException {
+        var keys = new ArrayList<BytesRef>(caseIds.size());
+        for (String caseId : caseIds) {
+            keys.add(new BytesRef(key(domainId, caseId)));
+        }
+        long matching = 0;
+        Weight weight = null;
+        PostingsEnum postings = null;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(KEY);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            var found = new ArrayList<Integer>();
+            for (BytesRef key : keys) {
+                if (te.seekExact(key)) {
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                        if (live == null || live.get(d)) {
+                            found.add(d);
+                        }
+                    }
+                }
+            }
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (weight == null) {
+                var uncached = new IndexSearcher(searcher.getIndexReader());
+                uncached.setQueryCache(null);
+                weight = uncached.createWeight(uncached.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+            }
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            found.sort(null);
+            DocIdSetIterator it = scorer.iterator();
+            for (int d : found) {
+                int at = it.docID() < d ? it.advance(d) : it.docID();
+                if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                if (at == d) {
+                    matching++;
+                }
+            }
+        }
+        return matching;
+    }
+
+    private Hits search(IndexSearcher searcher, String domainId, org.apache.lucene.search.Query lucene,
+                        CaseIndex.Query query, int limit) throws IOException {
+        if (!query.sorts().equals(CaseSort.DEFAULT)) {
+            // Requested orders come precomputed per segment; the default one is the index's own order.
+            SortedPages.Page page = SORTED_PAGES.search(searcher, lucene, query.sorts(), query.after(), limit);
+            var hits = new ScoreDoc[page.docs().length];
+            for (int i = 0; i < hits.length; i++) {
+                hits[i] = new ScoreDoc(page.docs()[i], Float.NaN);
+            }
+            return new Hits(documents(searcher, hits, query.fieldIds()), page.total());
+        }
+        Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
+        FieldDoc after = query.after() == null ? null
+                : after(query.after(), query.sorts(), searcher.getIndexReader().maxDoc());
+        // Counting only up to the page lets Lucene stop early (index sort) or skip; the total comes after.
+        TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(sort, limit, after, limit));
+        long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
+                : count(searcher, lucene);
+        return new Hits(documents(searcher, top.scoreDocs, query.fieldIds()), total);
     }
 
     /**
@@ -551,6 +669,12 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * page, and a fixed figure does not move between two pages as the cache warms.
      */
     static long count(IndexSearcher searcher, org.apache.lucene.search.Query query) throws IOException {
+        return count(searcher, query, COUNT_CAP);
+    }
+
+    /** {@link #count(IndexSearcher, org.apache.lucene.search.Query)} with another cap. */
+    private static long count(IndexSearcher searcher, org.apache.lucene.search.Query query, long cap)
+            throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
         long total = 0;
         var uncounted = new ArrayList<LeafReaderContext>();
@@ -563,8 +687,8 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             }
         }
         for (LeafReaderContext leaf : uncounted) {
-            if (total >= COUNT_CAP) {
-                return COUNT_CAP;
+            if (total >= cap) {
+                return cap;
             }
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
@@ -573,8 +697,8 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             Bits live = leaf.reader().getLiveDocs();
             DocIdSetIterator it = scorer.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if ((live == null || live.get(doc)) && ++total >= COUNT_CAP) {
-                    return COUNT_CAP;
+                if ((live == null || live.get(doc)) && ++total >= cap) {
+                    return cap;
                 }
             }
         }

@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * CreateCase, then times one search client (a filter sorted on a five-value field, 25 a page) idle and while
  * writers run CreateCase at the target rate; meanwhile a checker creates a case with a unique word in its title and
  * searches for it the moment the 200 arrives: every such search must find it (read-your-writes).
+ *
+ * <p>The ceiling: the same client alternates each search with a GetCase of a random preloaded case, which never
+ * touches the index. What the writes do to GetCase's latency (the machine's cores, the store's lock, the collector)
+ * they do to any request; the search's ratio beyond GetCase's is what waiting for the index costs.
  */
 public final class SearchUnderWritesBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,11 +53,12 @@ public final class SearchUnderWritesBenchmark {
         long began = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         var loaded = new AtomicLong();
+        var preloadedIds = new ConcurrentLinkedQueue<String>();
         var futures = new ArrayList<java.util.concurrent.Future<?>>();
         for (int w = 0; w < WRITERS; w++) {
             futures.add(pool.submit(() -> {
                 while (loaded.incrementAndGet() <= preload) {
-                    create(http, createUrl, bench.templateId(), prio, text, "case");
+                    preloadedIds.add(create(http, createUrl, bench.templateId(), prio, text, "case"));
                 }
                 return null;
             }));
@@ -66,8 +71,10 @@ public final class SearchUnderWritesBenchmark {
         String query = "{\"maxResults\":25,\"fields\":[{\"id\":\"title\"}],\"filter\":{\"field\":{\"greaterThan\":"
                 + "{\"id\":\"" + prio + "\",\"value\":{\"doubleValue\":0}}}},\"sorts\":[{\"fieldId\":\"" + prio
                 + "\",\"sortOrder\":\"Asc\"}]}";
-        searchFor(http, searchUrl, query, 3);
-        double[] idle = searchFor(http, searchUrl, query, seconds);
+        String[] ids = preloadedIds.toArray(String[]::new);
+        String getUrl = createUrl + "/";
+        searchFor(http, searchUrl, query, getUrl, ids, 3);
+        double[][] idle = searchFor(http, searchUrl, query, getUrl, ids, seconds);
 
         var running = new AtomicBoolean(true);
         var written = new AtomicLong();
@@ -108,7 +115,7 @@ public final class SearchUnderWritesBenchmark {
         });
         checker.start();
         long writeStart = System.nanoTime();
-        double[] busy = searchFor(http, searchUrl, query, seconds);
+        double[][] busy = searchFor(http, searchUrl, query, getUrl, ids, seconds);
         double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
         running.set(false);
         checker.join();
@@ -116,23 +123,40 @@ public final class SearchUnderWritesBenchmark {
             f.get();
         }
         pool.shutdown();
-        System.out.printf("| phase | searches | search p50 | search p99 | writes/s |%n|---|---|---|---|---|%n");
-        System.out.printf("| idle | %,d | %.2f ms | %.2f ms | 0 |%n", (long) idle[2], idle[0], idle[1]);
-        System.out.printf("| under writes | %,d | %.2f ms | %.2f ms | %,.0f |%n", (long) busy[2], busy[0], busy[1],
-                written.get() / writeSeconds);
-        System.out.printf("p99 under writes / idle: %.2f×; read-your-writes checks: %,d, misses: %d %s%n",
-                busy[1] / idle[1], checks.get(), misses.size(), misses.isEmpty() ? "" : misses.peek());
+        System.out.printf("| phase | searches | search p50 | search p99 | GetCase p50 | GetCase p99 | writes/s |%n"
+                + "|---|---|---|---|---|---|---|%n");
+        System.out.printf("| idle | %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | 0 |%n", (long) idle[0][2],
+                idle[0][0], idle[0][1], idle[1][0], idle[1][1]);
+        System.out.printf("| under writes | %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %,.0f |%n", (long) busy[0][2],
+                busy[0][0], busy[0][1], busy[1][0], busy[1][1], written.get() / writeSeconds);
+        System.out.printf("p99 under writes / idle: search %.2f×, GetCase (ceiling) %.2f×; read-your-writes checks: "
+                        + "%,d, misses: %d %s%n", busy[0][1] / idle[0][1], busy[1][1] / idle[1][1], checks.get(),
+                misses.size(), misses.isEmpty() ? "" : misses.peek());
     }
 
-    /** p50 and p99 (ms) and the count of one client's searches for {@code seconds}. */
-    private static double[] searchFor(HttpClient http, String url, String body, int seconds) throws Exception {
-        var samples = new ArrayList<Double>();
+    /**
+     * One client for {@code seconds}, a search then a GetCase of a random one of {@code ids}, again and again: p50
+     * and p99 (ms) and the count, of the searches and of the GetCases.
+     */
+    private static double[][] searchFor(HttpClient http, String url, String body, String getUrl, String[] ids,
+                                        int seconds) throws Exception {
+        var searches = new ArrayList<Double>();
+        var gets = new ArrayList<Double>();
+        String get = "{\"fields\":[{\"id\":\"title\"}]}";
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             long t = System.nanoTime();
             post(http, url, body);
-            samples.add((System.nanoTime() - t) / 1e6);
+            searches.add((System.nanoTime() - t) / 1e6);
+            String id = ids[ThreadLocalRandom.current().nextInt(ids.length)];
+            t = System.nanoTime();
+            post(http, getUrl + id, get);
+            gets.add((System.nanoTime() - t) / 1e6);
         }
+        return new double[][]{percentiles(searches), percentiles(gets)};
+    }
+
+    private static double[] percentiles(ArrayList<Double> samples) {
         double[] sorted = samples.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         return new double[]{sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)], sorted.length};

@@ -357,12 +357,14 @@ public final class CaseIndexMaintenance {
                 .flatMap(domain -> cases.find(change.domainId(), change.caseId())
                         .map(aCase -> indexing.document(domain.accountId(), aCase))));
         // What was read is at least as new as this change; a later change applied meanwhile wins.
-        indexer.submit(target -> indexing.applyInOrder(change.domainId(), change.caseId(), change.position(), () -> {
-            if (document.isPresent()) {
-                target.upsert(document.get());
-            } else {
-                target.remove(change.domainId(), change.caseId());
-            }
-        }));
+        // Searches take the case from the indexer until a refresh shows it, as for this instance's own writes.
+        indexer.submitCase(change.domainId(), change.caseId(), change.position(), document,
+                target -> indexing.applyInOrder(change.domainId(), change.caseId(), change.position(), () -> {
+                    if (document.isPresent()) {
+                        target.upsert(document.get());
+                    } else {
+                        target.remove(change.domainId(), change.caseId());
+                    }
+                }));
     }
 }

@@ -2,8 +2,11 @@ package io.opencases.application.search;
 
 import io.opencases.application.port.CaseIndex;
 import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.SearchTerms;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,12 +25,19 @@ import java.util.logging.Logger;
  * visible to searches with a single refresh, so writers never contend inside the index and a refresh publishes
  * many changes at once.
  *
- * <p>Every change gets a ticket in submission order. A search first waits until the tickets submitted before it
- * began are visible ({@link #awaitVisible}): it sees every write acknowledged before it, and waits for nothing
- * submitted after it. A refresh costs about as much as the updates it publishes (it writes a new segment), so the
- * thread refreshes only when someone waits for a change it holds, or when a change has been hidden for
- * {@link #MAX_HIDDEN}: under writes without searches, one refresh publishes a second's worth of changes. A change that fails to apply is logged and remembered ({@link #takeFailure()}), the batch
- * still becomes visible, and maintenance heals the index from the store: a committed write is never turned into
+ * <p>Every change gets a ticket in submission order. A search must see every change submitted before it began. A
+ * change of one case's document ({@link #submitCase}) is kept here until the refresh that shows it, and searches take
+ * such cases from here ({@link #recent}) rather than wait for that refresh; for any other change they wait until
+ * the tickets submitted before they began are visible ({@link #awaitVisible}), and for nothing submitted after.
+ *
+ * <p>A refresh costs about as much as the updates it publishes (it writes a new segment, which Lucene merges later),
+ * so the thread refreshes only when someone waits for a change it holds, within {@link #SOON_NANOS} once a search
+ * has taken cases from here, or when a change has been hidden for {@link #MAX_HIDDEN}: under writes without
+ * searches, one refresh publishes a second's worth of changes. Once the changes someone waits for are applied it
+ * refreshes at once, and applies the rest of what had queued after that refresh.
+ *
+ * <p>A change that fails to apply is logged and remembered ({@link #takeFailure()}), the batch still becomes
+ * visible, and maintenance heals the index from the store: a committed write is never turned into
  * an error by its index update.
  *
  * <p>While a rebuild runs, changes go to the live index and to the one being built beside it; the rebuild's pages
@@ -41,6 +51,12 @@ public final class CaseIndexer implements AutoCloseable {
     private static final int MAX_BATCH = 2_000;
     /** By default, the longest a change applied to the live index stays invisible when nobody waits for it. */
     public static final java.time.Duration MAX_HIDDEN = java.time.Duration.ofSeconds(1);
+    /**
+     * How long an applied change stays invisible once a search has taken cases from {@link #recent}: it needs no
+     * refresh, but each case held here costs every search a little. Measured at 1,000 writes/s: refreshing as
+     * often as searches asked added a segment per search and Lucene's merges of them took more CPU than the indexer.
+     */
+    static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private record Task(long ticket, Consumer<CaseIndex> change, boolean changesLive) {
     }
@@ -62,8 +78,56 @@ public final class CaseIndexer implements AutoCloseable {
     /** The highest ticket someone waits to see. */
     private final java.util.concurrent.atomic.AtomicLong wanted = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set by a search that took cases from {@link #recent}: refresh within {@link #SOON_NANOS}. */
+    private volatile boolean soon;
     private volatile boolean failed;
     private volatile boolean closed;
+    /**
+     * The case changes to the live index submitted and not yet visible, per domain and case: the one with the newest
+     * feed position (the one the index keeps, see CaseIndexing.applyInOrder). Written under {@link #submitLock}
+     * with the ticket; an entry leaves once a refresh has made its ticket visible.
+     */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Recent>> recent = new ConcurrentHashMap<>();
+    /** The ticket of the last change to the live index that is not a case's document (a domain removal, ...). */
+    private volatile long lastOpaque;
+
+    /**
+     * A case as a change submitted to the live index left it: its document, or none when removed. Its words for
+     * searchTerm are worked out once, by the first search that needs them.
+     */
+    public static final class Recent {
+        private final long ticket;
+        private final long position;
+        private final String caseId;
+        private final CaseDocument document;
+        private volatile Set<String> words;
+
+        Recent(long ticket, long position, String caseId, CaseDocument document) {
+            this.ticket = ticket;
+            this.position = position;
+            this.caseId = caseId;
+            this.document = document;
+        }
+
+        public String caseId() {
+            return caseId;
+        }
+
+        /** The case's document; empty when the change removed it. */
+        public Optional<CaseDocument> document() {
+            return Optional.ofNullable(document);
+        }
+
+        /** The words a searchTerm matches in the document (empty when removed). */
+        public Set<String> words() {
+            Set<String> w = words;
+            if (w == null) {
+                w = document == null ? Set.of() : SearchTerms.caseWords(document);
+                words = w;
+            }
+            return w;
+        }
+    }
 
     /** The index being built beside the live one; set and cleared by the indexer thread only. */
     private CaseIndex staging;
@@ -91,9 +155,30 @@ public final class CaseIndexer implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a change to the index (applied on the indexer thread); returns its ticket. */
+    /**
+     * Queues a change to the index (applied on the indexer thread); returns its ticket. Searches wait for it to be
+     * visible (see {@link #submitCase} for the changes they need not wait for).
+     */
     public long submit(Consumer<CaseIndex> change) {
         return enqueue(change, true);
+    }
+
+    /**
+     * Queues {@code change}, which writes one case's {@code document} (empty: removes the case) as of feed
+     * {@code position}; returns its ticket. Until a refresh makes it visible, searches take the case from here
+     * ({@link #recent}) instead of waiting for that refresh.
+     */
+    public long submitCase(String domainId, String caseId, long position, Optional<CaseDocument> document,
+                           Consumer<CaseIndex> change) {
+        synchronized (submitLock) {
+            long ticket = ++lastTicket;
+            var entry = new Recent(ticket, position, caseId, document.orElse(null));
+            recent.computeIfAbsent(domainId, d -> new ConcurrentHashMap<>()).merge(caseId, entry,
+                    (older, newer) -> newer.position >= older.position ? newer : older);
+            queue.add(new Task(ticket, change, true));
+            submitted = ticket;
+            return ticket;
+        }
     }
 
     private long enqueue(Consumer<CaseIndex> change, boolean changesLive) {
@@ -102,6 +187,7 @@ public final class CaseIndexer implements AutoCloseable {
             queue.add(new Task(ticket, change, changesLive));
             if (changesLive) {
                 submitted = ticket;
+                lastOpaque = ticket;
             }
             return ticket;
         }
@@ -118,10 +204,7 @@ public final class CaseIndexer implements AutoCloseable {
             return;
         }
         wanted.accumulateAndGet(ticket, Math::max);
-        // Set after {@code wanted}; the thread clears it before it reads {@code wanted}, so no wish is missed.
-        if (wakeQueued.compareAndSet(false, true)) {
-            queue.add(WAKE);
-        }
+        wake();
         visibleLock.lock();
         try {
             while (visible < ticket && !closed) {
@@ -129,6 +212,40 @@ public final class CaseIndexer implements AutoCloseable {
             }
         } finally {
             visibleLock.unlock();
+        }
+    }
+
+    /**
+     * The cases of {@code domainId} that changes submitted so far have written and no refresh has made visible yet,
+     * for a search beginning now: it takes them from here and leaves their copies in the index out. Every change
+     * submitted before this call is visible or among them (an entry leaves only after the refresh that shows it, and
+     * the search reads the index after this). Changes other than a case's document (a domain removal, the feed
+     * follower's) cannot be shown from here: those submitted before this call are waited for. A search does not
+     * wait for the rest, but asks for a refresh, so few cases stay here.
+     */
+    public Collection<Recent> recent(String domainId) {
+        long ticket = submitted;
+        long opaque = lastOpaque;
+        if (opaque > visible) {
+            awaitVisible(Math.min(ticket, opaque));
+        }
+        var cases = recent.get(domainId);
+        if (cases == null || cases.isEmpty()) {
+            return List.of();
+        }
+        var snapshot = new ArrayList<>(cases.values());
+        if (!soon) {
+            soon = true;
+            wake();
+        }
+        return snapshot;
+    }
+
+    /** Wakes the thread for what {@link #wanted} asks; call it after raising {@code wanted}. */
+    private void wake() {
+        // Set after {@code wanted}; the thread clears it before it reads {@code wanted}, so no wish is missed.
+        if (wakeQueued.compareAndSet(false, true)) {
+            queue.add(WAKE);
         }
     }
 
@@ -214,21 +331,26 @@ public final class CaseIndexer implements AutoCloseable {
     }
 
     private void run() {
-        var batch = new ArrayList<Task>();
+        // Taken from the queue and not applied yet: a batch stops early once what someone waits for is applied.
+        var batch = new ArrayDeque<Task>();
         long applied = 0;
         boolean hidden = false;
         long hiddenSince = 0;
         while (!closed) {
             try {
-                long wait = hidden ? Math.max(0, hiddenSince + maxHiddenNanos - System.nanoTime())
-                        : TimeUnit.MILLISECONDS.toNanos(100);
-                Task first = queue.poll(wait, TimeUnit.NANOSECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
+                if (batch.isEmpty()) {
+                    long wait = hidden ? Math.max(0, hiddenSince + hiddenLimit() - System.nanoTime())
+                            : TimeUnit.MILLISECONDS.toNanos(100);
+                    Task first = queue.poll(wait, TimeUnit.NANOSECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                    }
                 }
-                for (Task task : batch) {
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+                while (!batch.isEmpty()) {
+                    Task task = batch.peek();
                     if (task == WAKE) {
+                        batch.poll();
                         wakeQueued.set(false);
                         continue;
                     }
@@ -237,9 +359,16 @@ public final class CaseIndexer implements AutoCloseable {
                         hiddenSince = System.nanoTime();
                     }
                     apply(task);
+                    batch.poll();
                     applied = task.ticket();
+                    long want = wanted.get();
+                    if (want > visible && applied >= want) {
+                        // Every waiter's change is applied: the later ones need not delay its refresh.
+                        break;
+                    }
                 }
-                if (hidden && (wanted.get() > visible || System.nanoTime() - hiddenSince >= maxHiddenNanos)) {
+                if (hidden && (wanted.get() > visible || System.nanoTime() - hiddenSince >= hiddenLimit())) {
+                    soon = false;
                     refresh();
                     hidden = false;
                 }
@@ -257,13 +386,19 @@ public final class CaseIndexer implements AutoCloseable {
                 for (Task task : batch) {
                     applied = Math.max(applied, task.ticket());
                 }
+                batch.clear();
+                // A wake-up dropped with the batch must not keep waiters from queuing the next one.
+                wakeQueued.set(false);
                 if (applied > visible) {
                     publish(applied);
                 }
-            } finally {
-                batch.clear();
             }
         }
+    }
+
+    /** How long applied changes may stay invisible now. */
+    private long hiddenLimit() {
+        return soon ? Math.min(SOON_NANOS, maxHiddenNanos) : maxHiddenNanos;
     }
 
     private void apply(Task task) {
@@ -285,6 +420,12 @@ public final class CaseIndexer implements AutoCloseable {
     }
 
     private void publish(long ticket) {
+        // The refresh showing these changes is done: searches from now on find them in the index.
+        // A domain's map stays once emptied (one per domain written to): dropping it would need the submit lock,
+        // which writers' hand-overs would then wait for.
+        for (var cases : recent.values()) {
+            cases.values().removeIf(entry -> entry.ticket <= ticket);
+        }
         visibleLock.lock();
         try {
             visible = ticket;

@@ -7,7 +7,12 @@ import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.UnitOfWork;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.search.CaseDocument;
+import io.opencases.domain.search.CaseOrdering;
+import io.opencases.domain.search.CaseSort;
+import io.opencases.domain.search.SearchTerms;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +25,8 @@ import java.util.function.Function;
  * Keeps the case index in step with the store; called in the unit of work of each change to a case. The change is
  * recorded in the change feed with the write (durable, so an index that misses it catches up later), and handed to
  * the indexer thread once the write has committed: the use case returns without waiting for the index, a search
- * after a 200 waits for that hand-over to be visible ({@link #awaitVisible()}), and a rolled-back write never
- * reaches the index. An index update that fails is not the write's failure: maintenance heals the index.
+ * after a 200 sees it ({@link #search}: from the index once refreshed, from the indexer's queue until then), and a
+ * rolled-back write never reaches the index. An index update that fails is not the write's failure: maintenance heals the index.
  */
 public final class CaseIndexing {
     private final CaseIndex index;
@@ -57,8 +62,8 @@ public final class CaseIndexing {
         CaseDocument document = document(accountId, aCase);
         long position = feed.append(aCase.domainId(), aCase.caseId());
         unitOfWork.afterCommit(() -> {
-            indexer.submit(target -> applyInOrder(aCase.domainId(), aCase.caseId(), position,
-                    () -> target.upsert(document)));
+            indexer.submitCase(aCase.domainId(), aCase.caseId(), position, Optional.of(document),
+                    target -> applyInOrder(aCase.domainId(), aCase.caseId(), position, () -> target.upsert(document)));
             appliedHere.add(position);
         });
     }
@@ -71,8 +76,8 @@ public final class CaseIndexing {
     public void caseStored(Case aCase, Map<String, String> tags, long position) {
         CaseDocument document = document(aCase, tags);
         unitOfWork.afterCommit(() -> {
-            indexer.submit(target -> applyInOrder(aCase.domainId(), aCase.caseId(), position,
-                    () -> target.upsert(document)));
+            indexer.submitCase(aCase.domainId(), aCase.caseId(), position, Optional.of(document),
+                    target -> applyInOrder(aCase.domainId(), aCase.caseId(), position, () -> target.upsert(document)));
             appliedHere.add(position);
         });
     }
@@ -90,7 +95,8 @@ public final class CaseIndexing {
     public void caseDeleted(String domainId, String caseId) {
         long position = feed.append(domainId, caseId);
         unitOfWork.afterCommit(() -> {
-            indexer.submit(target -> applyInOrder(domainId, caseId, position, () -> target.remove(domainId, caseId)));
+            indexer.submitCase(domainId, caseId, position, Optional.empty(),
+                    target -> applyInOrder(domainId, caseId, position, () -> target.remove(domainId, caseId)));
             appliedHere.add(position);
         });
     }
@@ -98,17 +104,83 @@ public final class CaseIndexing {
     /** A case removal that the store has already committed with its change-feed entry at {@code position}. */
     public void caseRemoved(String domainId, String caseId, long position) {
         unitOfWork.afterCommit(() -> {
-            indexer.submit(target -> applyInOrder(domainId, caseId, position, () -> target.remove(domainId, caseId)));
+            indexer.submitCase(domainId, caseId, position, Optional.empty(),
+                    target -> applyInOrder(domainId, caseId, position, () -> target.remove(domainId, caseId)));
             appliedHere.add(position);
         });
     }
 
     /**
-     * Waits until every index update handed over before this call is visible to searches: what makes a search see
-     * every write acknowledged before it began, without waiting for writes that come after.
+     * Searches the index as every write acknowledged before this call left it, without waiting for the refresh
+     * that shows the latest: the cases changed since the last refresh come from the indexer's queue (their
+     * documents as written, tested against the query as the reference index does), their copies in the index are
+     * left out, and the two pages are merged in the query's order. The total is the index's plus the queued cases
+     * that match.
      */
-    public void awaitVisible() {
-        indexer.awaitVisible(indexer.submitted());
+    public CaseIndex.Hits search(String domainId, CaseIndex.Query query) {
+        var recent = indexer.recent(domainId);
+        if (recent.isEmpty()) {
+            return index.search(domainId, query);
+        }
+        List<CaseSort> sorts = query.sorts();
+        var caseIds = new HashSet<String>(recent.size() * 2);
+        var matches = new ArrayList<Ranked>();
+        long matching = 0;
+        Ranked after = query.after() == null ? null : new Ranked(query.after(), null);
+        for (CaseIndexer.Recent r : recent) {
+            caseIds.add(r.caseId());
+            CaseDocument d = r.document().orElse(null);
+            if (d != null && (query.filter() == null || query.filter().test(d.values(), d.tags()))
+                    && (query.termWords().isEmpty() || SearchTerms.matches(r.words(), query.termWords()))) {
+                matching++;
+                var ranked = new Ranked(CaseOrdering.key(d, sorts), d);
+                if (after == null || ranked.compareTo(after, sorts) > 0) {
+                    matches.add(ranked);
+                }
+            }
+        }
+        CaseIndex.Hits older = index.searchExcluding(domainId, query, caseIds);
+        matches.sort((a, b) -> a.compareTo(b, sorts));
+        // Both lists are in the query's order after the cursor: merge them up to the page's size.
+        var page = new ArrayList<CaseDocument>(query.limit());
+        List<CaseDocument> fromIndex = older.documents();
+        int i = 0;
+        int j = 0;
+        Ranked next = fromIndex.isEmpty() ? null : new Ranked(CaseOrdering.key(fromIndex.get(0), sorts), null);
+        while (page.size() < query.limit() && (next != null || j < matches.size())) {
+            if (j == matches.size() || next != null && next.compareTo(matches.get(j), sorts) < 0) {
+                page.add(fromIndex.get(i++));
+                next = i == fromIndex.size() ? null : new Ranked(CaseOrdering.key(fromIndex.get(i), sorts), null);
+            } else {
+                page.add(matches.get(j++).document());
+            }
+        }
+        return new CaseIndex.Hits(page, older.totalCount() + matching);
+    }
+
+    /**
+     * A sort key with its case id's tie key worked out once: CaseOrdering's comparator works it out on every
+     * comparison, and with few sort values nearly every comparison of the queued cases is a tie. Same order.
+     */
+    private record Ranked(CaseOrdering.Key key, CaseOrdering.TieKey tie, CaseDocument document) {
+        Ranked(CaseOrdering.Key key, CaseDocument document) {
+            this(key, CaseOrdering.tieKey(key.caseId()), document);
+        }
+
+        int compareTo(Ranked other, List<CaseSort> sorts) {
+            for (int n = 0; n < sorts.size(); n++) {
+                int c = CaseOrdering.compareValues(key.sortValues().get(n), other.key.sortValues().get(n),
+                        sorts.get(n).ascending());
+                if (c != 0) {
+                    return c;
+                }
+            }
+            int c = Long.compareUnsigned(tie.high(), other.tie.high());
+            if (c == 0) {
+                c = Long.compareUnsigned(tie.low(), other.tie.low());
+            }
+            return c != 0 ? c : key.caseId().compareTo(other.key.caseId());
+        }
     }
 
     /** The indexer thread that applies the changes (maintenance feeds it too). */

@@ -86,14 +86,16 @@ public final class SearchService {
         int size = page.sizeOr(CASE_PAGE);
         CaseOrdering.Key after = page.nextToken() == null ? null
                 : decodeKey(Pagination.continueAfter(scope, page.nextToken()), sorts.size());
+        var query = new CaseIndex.Query(command.filter(), words, sorts, after, size + 1,
+                Set.copyOf(command.fieldIds()));
         // Read-your-writes: every write acknowledged before this search began is visible to it.
+        CaseIndex.Hits hits;
         if (indexing != null) {
-            indexing.awaitVisible();
+            hits = indexing.search(domain.domainId(), query);
         } else {
             index.refresh();
+            hits = index.search(domain.domainId(), query);
         }
-        CaseIndex.Hits hits = index.search(domain.domainId(), new CaseIndex.Query(command.filter(), words, sorts,
-                after, size + 1, Set.copyOf(command.fieldIds())));
         List<CaseDocument> documents = hits.documents();
         String next = null;
         if (documents.size() > size) {

@@ -109,7 +109,8 @@ public final class CaseOrdering {
         return new TieKey(fnv, mix);
     }
 
-    private static int compareValues(FieldValue a, FieldValue b, boolean ascending) {
+    /** Two values of one sort field in that field's order, missing values last in either direction. */
+    public static int compareValues(FieldValue a, FieldValue b, boolean ascending) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }

@@ -79,9 +79,24 @@ public final class SearchTerms {
         return caseWords;
     }
 
+    /** Whether every term word is a word of the case or the start of one. */
     public static boolean matches(java.util.Set<String> caseWords, List<String> termWords) {
-        return termWords.stream().allMatch(t -> caseWords.contains(t)
-                || caseWords.stream().anyMatch(w -> w.startsWith(t)));
+        // Loops, not streams: searches test the cases queued for the index with it, every search.
+        for (String t : termWords) {
+            if (!caseWords.contains(t) && !startsAWord(caseWords, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsAWord(java.util.Set<String> caseWords, String prefix) {
+        for (String w : caseWords) {
+            if (w.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean matches(CaseDocument document, List<String> termWords) {

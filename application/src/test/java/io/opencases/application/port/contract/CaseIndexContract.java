@@ -293,4 +293,61 @@ public interface CaseIndexContract {
             }
         }
     }
+
+    /**
+     * Searching as if some cases were not in the index (the ones a search takes from the indexer's queue): across
+     * segments, with cases that match, that do not and that the index never held, every page of every shape walks
+     * the other matches once in order, and the total leaves out exactly the matching ones.
+     */
+    @Test
+    default void searchExcludingLeavesCasesOutOfPagesAndTotals() {
+        String domainId = UUID.randomUUID().toString();
+        var random = new java.util.Random(31);
+        var all = new ArrayList<CaseDocument>();
+        for (int batch = 0; batch < 3; batch++) {
+            for (int i = 0; i < 40; i++) {
+                int n = batch * 40 + i;
+                var d = doc(domainId, uuid(random), n % 2 == 0 ? "printer " + n : "laptop " + n, n % 4,
+                        String.format("2026-01-01T10:%02d:%02dZ", n / 60, n % 60), Map.of());
+                caseIndex().upsert(d);
+                all.add(d);
+            }
+            caseIndex().refresh();
+        }
+        var excluded = new java.util.HashSet<String>();
+        for (int n = 0; n < all.size(); n += 7) {
+            excluded.add(all.get(n).caseId());
+        }
+        excluded.add("never-indexed");
+        var filter = new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN, "amount",
+                new FieldValue.DoubleValue(1));
+        for (var sorts : List.of(CaseSort.DEFAULT, List.of(new CaseSort("amount", true)),
+                List.of(new CaseSort("amount", false), new CaseSort("title", true)))) {
+            for (FieldFilter f : java.util.Arrays.asList(null, filter)) {
+                for (String term : java.util.Arrays.asList(null, "printer")) {
+                    var want = all.stream().filter(d -> !excluded.contains(d.caseId()))
+                            .filter(d -> f == null || f.test(d.values(), d.tags()))
+                            .filter(d -> term == null || SearchTerms.matches(d, SearchTerms.words(term)))
+                            .map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                            .map(CaseOrdering.Key::caseId).toList();
+                    for (int size : List.of(1, 7, 200)) {
+                        var walked = new ArrayList<String>();
+                        CaseOrdering.Key after = null;
+                        while (true) {
+                            CaseIndex.Hits hits = caseIndex().searchExcluding(domainId,
+                                    query(f, term, sorts, after, size), excluded);
+                            assertThat(hits.totalCount()).as("total of %s %s %s", sorts, f, term)
+                                    .isEqualTo(want.size());
+                            hits.documents().forEach(d -> walked.add(d.caseId()));
+                            if (hits.documents().size() < size) {
+                                break;
+                            }
+                            after = CaseOrdering.key(hits.documents().get(size - 1), sorts);
+                        }
+                        assertThat(walked).as("%s %s %s by %d", sorts, f, term, size).isEqualTo(want);
+                    }
+                }
+            }
+        }
+    }
 }
