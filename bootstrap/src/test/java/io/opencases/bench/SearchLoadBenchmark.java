@@ -5,6 +5,7 @@ import io.opencases.bootstrap.Main;
 import io.opencases.bootstrap.OpenCasesServer;
 import io.opencases.bootstrap.ServerComponent;
 import io.opencases.bootstrap.ServerConfig;
+import io.opencases.lucene.LuceneCaseIndex;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -50,6 +51,10 @@ public final class SearchLoadBenchmark {
             SearchBenchmark.bulkLoad(component, domainId, bench.templateId(), fieldIds, cases);
             System.out.printf("Bulk load (store + index) of %,d cases: %.1f s%n", cases,
                     (System.nanoTime() - start) / 1e9);
+            // Searches see the segments of the last refresh (merges finishing later stay unseen without writes),
+            // and a search's cost grows with their number: runs are comparable only with it.
+            System.out.println("Segments searched (documents each): "
+                    + ((LuceneCaseIndex) component.caseIndex()).segmentSizes());
 
             String search = "/domains/" + domainId + "/cases-search";
             String fields = "\"fields\":[{\"id\":\"title\"}]";
