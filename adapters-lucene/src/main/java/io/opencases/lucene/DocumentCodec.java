@@ -168,29 +168,59 @@ final class DocumentCodec {
         String caseId = readString(in, bytes);
         String templateId = readString(in, bytes);
         int valueCount = in.readVInt();
-        var values = new HashMap<String, FieldValue>(wanted.ids == null ? valueCount * 2 : wanted.ids.length * 2);
-        for (int i = 0; i < valueCount; i++) {
-            String id;
-            if (wanted.ids == null) {
-                id = readString(in, bytes);
-            } else {
-                int length = in.readVInt();
-                int offset = in.getPosition();
-                id = wanted.find(bytes, offset, length);
-                in.setPosition(offset + length);
-            }
-            if (id != null) {
-                values.put(id, readValue(in, bytes));
-            } else {
-                skipValue(in);
-            }
-        }
+        Map<String, FieldValue> values = wanted.ids == null ? readAll(in, bytes, valueCount)
+                : readSelected(in, bytes, valueCount, wanted);
         int tagCount = in.readVInt();
         Map<String, String> tags = tagCount == 0 ? Map.of() : new HashMap<>(tagCount * 2);
         for (int i = 0; i < tagCount; i++) {
             tags.put(readString(in, bytes), readString(in, bytes));
         }
         return new CaseDocument(domainId, caseId, templateId, values, tags);
+    }
+
+    private static Map<String, FieldValue> readAll(ByteArrayDataInput in, byte[] bytes, int count)
+            throws IOException {
+        var values = new HashMap<String, FieldValue>(count * 2);
+        for (int i = 0; i < count; i++) {
+            String id = readString(in, bytes);
+            values.put(id, readValue(in, bytes));
+        }
+        return values;
+    }
+
+    /**
+     * The wanted values among {@code count}; one or two (a page's usual request) come back as an immutable map
+     * directly, which CaseDocument then keeps instead of copying.
+     */
+    private static Map<String, FieldValue> readSelected(ByteArrayDataInput in, byte[] bytes, int count,
+                                                        Selection wanted) throws IOException {
+        String[] ids = new String[wanted.ids.length];
+        FieldValue[] found = new FieldValue[wanted.ids.length];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int length = in.readVInt();
+            int offset = in.getPosition();
+            String id = wanted.find(bytes, offset, length);
+            in.setPosition(offset + length);
+            if (id != null && n < ids.length) {
+                ids[n] = id;
+                found[n++] = readValue(in, bytes);
+            } else {
+                skipValue(in);
+            }
+        }
+        return switch (n) {
+            case 0 -> Map.of();
+            case 1 -> Map.of(ids[0], found[0]);
+            case 2 -> Map.of(ids[0], found[0], ids[1], found[1]);
+            default -> {
+                var values = new HashMap<String, FieldValue>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    values.put(ids[i], found[i]);
+                }
+                yield values;
+            }
+        };
     }
 
     /** A vInt length and UTF-8 (as DataOutput.writeString wrote it), decoded in place without an extra copy. */

@@ -29,7 +29,6 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
@@ -63,7 +62,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -547,11 +545,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                     // Requested orders come precomputed per segment; the default one is the index's own order.
                     SortedPages.Page page = SORTED_PAGES.search(searcher, lucene, query.sorts(), query.after(),
                             query.limit());
-                    var hits = new ScoreDoc[page.docs().length];
-                    for (int i = 0; i < hits.length; i++) {
-                        hits[i] = new ScoreDoc(page.docs()[i], Float.NaN);
-                    }
-                    return new Hits(documents(searcher, hits, query.fieldIds()), page.total());
+                    return new Hits(documents(searcher, page.docs(), query.fieldIds()), page.total());
                 }
                 Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
                 FieldDoc after = query.after() == null ? null
@@ -561,7 +555,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                         new TopFieldCollectorManager(sort, query.limit(), after, query.limit()));
                 long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
                         : count(searcher, lucene);
-                return new Hits(documents(searcher, top.scoreDocs, query.fieldIds()), total);
+                int[] hits = new int[top.scoreDocs.length];
+                for (int i = 0; i < hits.length; i++) {
+                    hits[i] = top.scoreDocs[i].doc;
+                }
+                return new Hits(documents(searcher, hits, query.fieldIds()), total);
             } finally {
                 e.searchers.release(searcher);
             }
@@ -609,31 +607,32 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * The hits' documents, read from the binary doc values in doc-id order per segment (forward-only iterators, no
      * decompression) and decoded with only the wanted values.
      */
-    private static List<CaseDocument> documents(IndexSearcher searcher, ScoreDoc[] hits, Set<String> wanted)
+    private static List<CaseDocument> documents(IndexSearcher searcher, int[] hits, Set<String> wanted)
             throws IOException {
-        var byDoc = hits.clone();
-        Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
-        var decoded = new HashMap<Integer, CaseDocument>(hits.length * 2);
+        // Each hit's doc id with its place in the page in the low bits: sorted as longs, they come in doc-id order.
+        long[] byDoc = new long[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = (long) hits[i] << 32 | i;
+        }
+        Arrays.sort(byDoc);
+        var documents = new CaseDocument[hits.length];
         DocumentCodec.Selection selection = DocumentCodec.Selection.of(wanted);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         BinaryDocValues values = null;
         int leaf = -1;
-        for (ScoreDoc hit : byDoc) {
-            int l = ReaderUtil.subIndex(hit.doc, leaves);
+        for (long hit : byDoc) {
+            int doc = (int) (hit >>> 32);
+            int l = ReaderUtil.subIndex(doc, leaves);
             if (l != leaf) {
                 leaf = l;
                 values = DocValues.getBinary(leaves.get(l).reader(), DOCUMENT);
             }
-            if (!values.advanceExact(hit.doc - leaves.get(l).docBase)) {
-                throw new IllegalStateException("case document missing for doc " + hit.doc);
+            if (!values.advanceExact(doc - leaves.get(l).docBase)) {
+                throw new IllegalStateException("case document missing for doc " + doc);
             }
-            decoded.put(hit.doc, DocumentCodec.decode(values.binaryValue(), selection));
+            documents[(int) hit] = DocumentCodec.decode(values.binaryValue(), selection);
         }
-        var documents = new ArrayList<CaseDocument>(hits.length);
-        for (ScoreDoc hit : hits) {
-            documents.add(decoded.get(hit.doc));
-        }
-        return documents;
+        return Arrays.asList(documents);
     }
 
     /**

@@ -416,16 +416,20 @@ final class SortedPages {
 
     /** Reads the keys the candidates' orders do not keep, per segment in doc-id order (forward-only doc values). */
     private void readKeys(List<Candidate> candidates, List<CaseSort> sorts) throws IOException {
-        var byDoc = new ArrayList<Candidate>(candidates.size());
-        for (Candidate c : candidates) {
+        // Top-level doc id, then the candidate's index: sorted as longs, they come per segment in doc-id order.
+        long[] byDoc = new long[candidates.size()];
+        int n = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
             if (c.key == null) {
-                byDoc.add(c);
+                byDoc[n++] = (long) (c.leaf.docBase + c.doc()) << 32 | i;
             }
         }
-        byDoc.sort(Comparator.comparingInt((Candidate c) -> c.leaf.docBase).thenComparingInt(Candidate::doc));
+        Arrays.sort(byDoc, 0, n);
         KeyReader keys = null;
         LeafReaderContext leaf = null;
-        for (Candidate c : byDoc) {
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get((int) byDoc[i]);
             if (c.leaf != leaf) {
                 leaf = c.leaf;
                 keys = new KeyReader(leaf.reader(), sorts);
