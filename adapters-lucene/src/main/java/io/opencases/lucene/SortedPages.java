@@ -65,15 +65,21 @@ final class SortedPages {
     private static final long MAX_MATCH_BITS = 128L << 20;
     /** Segments up to this size keep their keys beside their order (a few tens of bytes per document). */
     private static final int KEYS_UP_TO = 20_000;
+    /**
+     * Larger segments keep the keys of their first positions (a few tens of kB per order): a first page, the usual
+     * one, then merges without opening doc values (JFR at 16 connections, 100,000 cases in two large segments:
+     * reading the candidates' keys was a fifth of a filtered sort's request).
+     */
+    private static final int HEAD_KEYS = 1024;
 
     /** A segment's documents in the order of one sort list. Shared by every search on the segment. */
     private static final class Order {
         /** Doc ids in order (deleted ones included: the live docs are checked as the order is walked). */
         final int[] docs;
         /**
-         * The keys in position order, kept for segments of at most {@link #KEYS_UP_TO} documents without text
-         * tie-breakers (those that each refresh adds): a page then merges them without opening doc values. Null
-         * otherwise.
+         * The keys in position order, for segments without text tie-breakers: all of them for segments of at most
+         * {@link #KEYS_UP_TO} documents (those that each refresh adds), else the first {@link #HEAD_KEYS}; a page
+         * merges kept keys without opening doc values. Null with text tie-breakers.
          */
         final SortKey[] keys;
         /** docs' inverse, made on first need: a document's position in the order. */
@@ -82,6 +88,11 @@ final class SortedPages {
         Order(int[] docs, SortKey[] keys) {
             this.docs = docs;
             this.keys = keys;
+        }
+
+        /** The kept key at {@code position}, or null. */
+        SortKey key(int position) {
+            return keys != null && position < keys.length ? keys[position] : null;
         }
 
         int[] ranks() {
@@ -381,12 +392,18 @@ final class SortedPages {
     /** The first position whose document comes after the cursor in the order (a binary search on the keys). */
     private int firstAfter(LeafReader reader, Order order, List<CaseSort> sorts, SortKey cursor,
                            Comparator<SortKey> comparator) throws IOException {
-        var keys = order.keys == null ? new KeyReader(reader, sorts) : null;
+        KeyReader keys = null;
         int low = 0;
         int high = order.docs.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            SortKey key = keys == null ? order.keys[mid] : keys.read(order.docs[mid]);
+            SortKey key = order.key(mid);
+            if (key == null) {
+                if (keys == null) {
+                    keys = new KeyReader(reader, sorts);
+                }
+                key = keys.read(order.docs[mid]);
+            }
             if (comparator.compare(key, cursor) <= 0) {
                 low = mid + 1;
             } else {
@@ -406,7 +423,7 @@ final class SortedPages {
             this.leaf = leaf;
             this.order = order;
             this.position = position;
-            this.key = order.keys == null ? null : order.keys[position];
+            this.key = order.key(position);
         }
 
         int doc() {
@@ -715,11 +732,11 @@ final class SortedPages {
         for (int[] t : text) {
             texts |= t != null;
         }
-        if (maxDoc > KEYS_UP_TO || texts) {
+        if (texts) {
             return new Order(docs, null);
         }
-        var keys = new SortKey[maxDoc];
-        for (int p = 0; p < maxDoc; p++) {
+        var keys = new SortKey[maxDoc > KEYS_UP_TO ? HEAD_KEYS : maxDoc];
+        for (int p = 0; p < keys.length; p++) {
             int doc = docs[p];
             long[] h = new long[n];
             long[] l = new long[n];
