@@ -58,21 +58,28 @@ final class SortedPages {
     private static final int DENSE = 64;
     /** Merged segments smaller than this are sorted on first use: it takes well under a millisecond. */
     private static final int WARM_FROM = 10_000;
-    /** Dense filters' matches are kept for segments from this size on (smaller ones are cheap to match again). */
-    private static final int CACHE_MATCHES_FROM = 10_000;
-    /** How many segment-and-filter match sets are kept (one bit per document each). */
-    private static final int MAX_MATCHES = 64;
+    /**
+     * The bits of segment-and-filter match sets kept, all segments together (16 MB): 128 filters over a million
+     * cases, or thousands over the small segments that refreshes add.
+     */
+    private static final long MAX_MATCH_BITS = 128L << 20;
     /** Segments up to this size keep their keys beside their order (a few tens of bytes per document). */
     private static final int KEYS_UP_TO = 20_000;
+    /**
+     * Larger segments keep the keys of their first positions (a few tens of kB per order): a first page, the usual
+     * one, then merges without opening doc values (JFR at 16 connections, 100,000 cases in two large segments:
+     * reading the candidates' keys was a fifth of a filtered sort's request).
+     */
+    private static final int HEAD_KEYS = 1024;
 
     /** A segment's documents in the order of one sort list. Shared by every search on the segment. */
     private static final class Order {
         /** Doc ids in order (deleted ones included: the live docs are checked as the order is walked). */
         final int[] docs;
         /**
-         * The keys in position order, kept for segments of at most {@link #KEYS_UP_TO} documents without text
-         * tie-breakers (those that each refresh adds): a page then merges them without opening doc values. Null
-         * otherwise.
+         * The keys in position order, for segments without text tie-breakers: all of them for segments of at most
+         * {@link #KEYS_UP_TO} documents (those that each refresh adds), else the first {@link #HEAD_KEYS}; a page
+         * merges kept keys without opening doc values. Null with text tie-breakers.
          */
         final SortKey[] keys;
         /** docs' inverse, made on first need: a document's position in the order. */
@@ -81,6 +88,11 @@ final class SortedPages {
         Order(int[] docs, SortKey[] keys) {
             this.docs = docs;
             this.keys = keys;
+        }
+
+        /** The kept key at {@code position}, or null. */
+        SortKey key(int position) {
+            return keys != null && position < keys.length ? keys[position] : null;
         }
 
         int[] ranks() {
@@ -102,10 +114,12 @@ final class SortedPages {
     private final Map<OrderKey, Order> orders = new ConcurrentHashMap<>();
 
     /**
-     * A dense filter's matches in a large segment (deletions not applied: the live docs are checked as the order
-     * is walked), and how many. Kept because Lucene's query cache was measured not to serve them under concurrent
+     * A dense filter's matches in a segment (deletions not applied: the live docs are checked as the order is
+     * walked), and how many. Kept because Lucene's query cache was measured not to serve them under concurrent
      * searches (JFR at 16 connections: half of a filtered sort's index time intersected the points again), and a
-     * segment's documents never change, so neither do its matches.
+     * segment's documents never change, so neither do its matches. Kept for small segments too, which Lucene's
+     * cache never holds: after a bulk load of 100,000 cases left 13 segments, intersecting and counting the points
+     * of the small ones again was 70% of a filtered sort's time (in-process JFR).
      */
     private record Matches(FixedBitSet bits, int count) {
     }
@@ -114,6 +128,11 @@ final class SortedPages {
     }
 
     private final Map<MatchesKey, Matches> matchesCache = new ConcurrentHashMap<>();
+    /**
+     * The bits of the sets in {@link #matchesCache}: each put and remove accounts for the set it added or took out,
+     * so the sum is exact once concurrent updates are done (the bound may be overshot by one set per thread).
+     */
+    private final java.util.concurrent.atomic.AtomicLong matchBits = new java.util.concurrent.atomic.AtomicLong();
     private final Set<Object> watchedCores = ConcurrentHashMap.newKeySet();
     /** The sort lists used, least recently first. */
     private final LinkedHashMap<List<CaseSort>, Boolean> recentSorts = new LinkedHashMap<>(16, 0.75f, true);
@@ -137,7 +156,7 @@ final class SortedPages {
         Weight weight = null;
         SortKey cursor = after == null ? null : cursorKey(after, sorts);
         var comparator = comparator(sorts);
-        var candidates = new ArrayList<Candidate>();
+        List<Candidate> candidates = new ArrayList<>();
         int contributing = 0;
         long total = 0;
         var uncounted = new ArrayList<Uncounted>();
@@ -181,28 +200,27 @@ final class SortedPages {
                 if (scorer == null) {
                     continue;
                 }
-                int known = weight.count(leaf);
                 order = order(reader, sorts);
                 int start = cursor == null ? 0 : firstAfter(reader, order, sorts, cursor, comparator);
                 DocIdSetIterator matches = scorer.iterator();
+                // No weight.count here: for a point range it walks the tree again (24% of a filtered sort's
+                // samples), while the matches are iterated anyway and counted from the bits or while ranked.
                 if (matches.cost() * DENSE >= reader.maxDoc()) {
                     var bits = new FixedBitSet(reader.maxDoc());
                     bits.or(matches);
-                    if (core != null && reader.maxDoc() >= CACHE_MATCHES_FROM) {
-                        remember(new MatchesKey(core, rewritten), new Matches(bits, bits.cardinality()));
+                    int cardinality = bits.cardinality();
+                    if (core != null) {
+                        remember(new MatchesKey(core, rewritten), new Matches(bits, cardinality));
                     }
                     page = walk(order, start, live, bits, limit);
-                    if (known >= 0) {
-                        total += known;
-                    } else if (live == null) {
-                        total += bits.cardinality();
+                    if (live == null) {
+                        total += cardinality;
                     } else {
                         uncounted.add(new Uncounted(bits, live));
                     }
                 } else {
                     var ranked = new Ranked(order, start, limit);
-                    int counted = ranked.collect(matches, live);
-                    total += known >= 0 ? known : counted;
+                    total += ranked.collect(matches, live);
                     page = ranked.positions();
                 }
             }
@@ -222,7 +240,7 @@ final class SortedPages {
         }
         if (contributing > 1) {
             readKeys(candidates, sorts);
-            candidates.sort((a, b) -> comparator.compare(a.key, b.key));
+            candidates = merged(candidates, comparator, limit);
         }
         int n = Math.min(limit, candidates.size());
         int[] docs = new int[n];
@@ -231,6 +249,38 @@ final class SortedPages {
             docs[i] = c.leaf.docBase + c.doc();
         }
         return new Page(docs, total);
+    }
+
+    /**
+     * The first {@code limit} of the candidates, which come as one run in order per segment: each run is merged
+     * into the best so far and the result cut at {@code limit}. Sorting them all instead (limit × segments of them)
+     * was a fifth of a filtered sort's time over 13 segments (in-process JFR).
+     */
+    private static List<Candidate> merged(List<Candidate> candidates, Comparator<SortKey> comparator, int limit) {
+        var best = new ArrayList<Candidate>(limit);
+        var next = new ArrayList<Candidate>(limit);
+        int from = 0;
+        while (from < candidates.size()) {
+            int to = from + 1;
+            while (to < candidates.size() && candidates.get(to).leaf == candidates.get(from).leaf) {
+                to++;
+            }
+            next.clear();
+            int a = 0;
+            int b = from;
+            while (next.size() < limit && (a < best.size() || b < to)) {
+                if (b == to || a < best.size() && comparator.compare(best.get(a).key, candidates.get(b).key) <= 0) {
+                    next.add(best.get(a++));
+                } else {
+                    next.add(candidates.get(b++));
+                }
+            }
+            var swap = best;
+            best = next;
+            next = swap;
+            from = to;
+        }
+        return best;
     }
 
     /** A segment whose matches are counted only if the total is still below the cap after the counted ones. */
@@ -342,12 +392,18 @@ final class SortedPages {
     /** The first position whose document comes after the cursor in the order (a binary search on the keys). */
     private int firstAfter(LeafReader reader, Order order, List<CaseSort> sorts, SortKey cursor,
                            Comparator<SortKey> comparator) throws IOException {
-        var keys = order.keys == null ? new KeyReader(reader, sorts) : null;
+        KeyReader keys = null;
         int low = 0;
         int high = order.docs.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            SortKey key = keys == null ? order.keys[mid] : keys.read(order.docs[mid]);
+            SortKey key = order.key(mid);
+            if (key == null) {
+                if (keys == null) {
+                    keys = new KeyReader(reader, sorts);
+                }
+                key = keys.read(order.docs[mid]);
+            }
             if (comparator.compare(key, cursor) <= 0) {
                 low = mid + 1;
             } else {
@@ -367,7 +423,7 @@ final class SortedPages {
             this.leaf = leaf;
             this.order = order;
             this.position = position;
-            this.key = order.keys == null ? null : order.keys[position];
+            this.key = order.key(position);
         }
 
         int doc() {
@@ -377,16 +433,20 @@ final class SortedPages {
 
     /** Reads the keys the candidates' orders do not keep, per segment in doc-id order (forward-only doc values). */
     private void readKeys(List<Candidate> candidates, List<CaseSort> sorts) throws IOException {
-        var byDoc = new ArrayList<Candidate>(candidates.size());
-        for (Candidate c : candidates) {
+        // Top-level doc id, then the candidate's index: sorted as longs, they come per segment in doc-id order.
+        long[] byDoc = new long[candidates.size()];
+        int n = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
             if (c.key == null) {
-                byDoc.add(c);
+                byDoc[n++] = (long) (c.leaf.docBase + c.doc()) << 32 | i;
             }
         }
-        byDoc.sort(Comparator.comparingInt((Candidate c) -> c.leaf.docBase).thenComparingInt(Candidate::doc));
+        Arrays.sort(byDoc, 0, n);
         KeyReader keys = null;
         LeafReaderContext leaf = null;
-        for (Candidate c : byDoc) {
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get((int) byDoc[i]);
             if (c.leaf != leaf) {
                 leaf = c.leaf;
                 keys = new KeyReader(leaf.reader(), sorts);
@@ -516,7 +576,11 @@ final class SortedPages {
         if (watchedCores.add(core)) {
             helper.addClosedListener(closed -> {
                 orders.keySet().removeIf(k -> k.core() == closed);
-                matchesCache.keySet().removeIf(k -> k.core() == closed);
+                for (MatchesKey k : matchesCache.keySet()) {
+                    if (k.core() == closed) {
+                        forget(k);
+                    }
+                }
                 watchedCores.remove(closed);
             });
         }
@@ -533,15 +597,22 @@ final class SortedPages {
         }
     }
 
-    /** Keeps a filter's matches; beyond {@link #MAX_MATCHES} entries an arbitrary one goes. */
+    /** Keeps a filter's matches; beyond {@link #MAX_MATCH_BITS} arbitrary ones go. */
     private void remember(MatchesKey key, Matches matches) {
-        if (matchesCache.size() >= MAX_MATCHES) {
-            var any = matchesCache.keySet().iterator();
-            if (any.hasNext()) {
-                matchesCache.remove(any.next());
-            }
+        long bits = matches.bits().length();
+        var any = matchesCache.keySet().iterator();
+        while (matchBits.get() + bits > MAX_MATCH_BITS && any.hasNext()) {
+            forget(any.next());
         }
-        matchesCache.put(key, matches);
+        Matches previous = matchesCache.put(key, matches);
+        matchBits.addAndGet(bits - (previous == null ? 0 : previous.bits().length()));
+    }
+
+    private void forget(MatchesKey key) {
+        Matches gone = matchesCache.remove(key);
+        if (gone != null) {
+            matchBits.addAndGet(-gone.bits().length());
+        }
     }
 
     /** Computes the orders of the sort lists in use for a merged segment before searches see it. */
@@ -661,11 +732,11 @@ final class SortedPages {
         for (int[] t : text) {
             texts |= t != null;
         }
-        if (maxDoc > KEYS_UP_TO || texts) {
+        if (texts) {
             return new Order(docs, null);
         }
-        var keys = new SortKey[maxDoc];
-        for (int p = 0; p < maxDoc; p++) {
+        var keys = new SortKey[maxDoc > KEYS_UP_TO ? HEAD_KEYS : maxDoc];
+        for (int p = 0; p < keys.length; p++) {
             int doc = docs[p];
             long[] h = new long[n];
             long[] l = new long[n];

@@ -157,6 +157,52 @@ class SortedPagesTest {
         }
     }
 
+    /**
+     * A segment larger than the ones that keep all their keys keeps only the keys of its first positions: pages
+     * that cross from those into the rest (cursor found by binary search over kept and read keys, candidates
+     * merged with a small segment's) still follow CaseOrdering.
+     */
+    @Test
+    void pagesCrossFromALargeSegmentsKeptKeysIntoItsDocValues() throws Exception {
+        var random = new Random(11);
+        var live = new LinkedHashMap<String, CaseDocument>();
+        try (var index = new LuceneCaseIndex()) {
+            for (int size : List.of(25_000, 3_000)) {
+                var batch = new ArrayList<CaseDocument>();
+                for (int i = 0; i < size; i++) {
+                    var d = document(random, DOMAIN, uuid(random), false);
+                    batch.add(d);
+                    live.put(d.caseId(), d);
+                }
+                index.addNew(batch);
+                index.refresh();
+            }
+            assertThat(index.segmentSizes()).as("a segment too large to keep all its keys").anyMatch(n -> n > 20_000);
+            var most = new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN_OR_EQUAL_TO, "amount",
+                    new FieldValue.DoubleValue(2));
+            var filters = new ArrayList<FieldFilter>();
+            filters.add(null);
+            filters.add(most);
+            for (var sorts : List.of(List.of(new CaseSort("priority", true)),
+                    List.of(new CaseSort("status", false), new CaseSort("amount", true)))) {
+                for (FieldFilter filter : filters) {
+                    var want = live.values().stream()
+                            .filter(d -> filter == null || filter.test(d.values(), d.tags()))
+                            .map(d -> CaseOrdering.key(d, sorts)).sorted(CaseOrdering.comparator(sorts))
+                            .map(CaseOrdering.Key::caseId).limit(3_000).toList();
+                    var got = new ArrayList<String>();
+                    CaseOrdering.Key after = null;
+                    while (got.size() < want.size()) {
+                        var hits = index.search(DOMAIN, new CaseIndex.Query(filter, List.of(), sorts, after, 150));
+                        hits.documents().forEach(d -> got.add(d.caseId()));
+                        after = CaseOrdering.key(hits.documents().get(hits.documents().size() - 1), sorts);
+                    }
+                    assertThat(got).as("%s %s", sorts, filter).isEqualTo(want);
+                }
+            }
+        }
+    }
+
     private static CaseDocument document(Random random, String domain, String caseId, boolean needle) {
         var values = new HashMap<String, FieldValue>();
         if (random.nextInt(6) > 0) {

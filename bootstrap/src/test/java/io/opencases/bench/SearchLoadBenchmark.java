@@ -5,6 +5,7 @@ import io.opencases.bootstrap.Main;
 import io.opencases.bootstrap.OpenCasesServer;
 import io.opencases.bootstrap.ServerComponent;
 import io.opencases.bootstrap.ServerConfig;
+import io.opencases.lucene.LuceneCaseIndex;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -25,7 +26,9 @@ import java.util.Map;
  *
  * <pre>java -cp bootstrap/target/opencases.jar:bootstrap/target/test-classes \
  *     io.opencases.bench.SearchLoadBenchmark 100000 10</pre>
- * Arguments: cases (default 100,000), seconds per shape (default 10), connections (default 16).
+ * Arguments: cases (default 100,000), seconds per shape (default 10), connections (default 16), and the shapes to
+ * run after GetCase, comma-separated (default all: filter,sort,status,term), e.g. one shape for a JFR of it alone:
+ * {@code -XX:StartFlightRecording=filename=search.jfr,settings=profile}.
  */
 public final class SearchLoadBenchmark {
     private SearchLoadBenchmark() {
@@ -35,6 +38,7 @@ public final class SearchLoadBenchmark {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        List<String> shapes = List.of((args.length > 3 ? args[3] : "filter,sort,status,term").split(","));
         var config = new ServerConfig("127.0.0.1", 0, ServerConfig.Storage.MEMORY, "us-east-1", "000000000000", false,
                 List.of(), false, new Quotas(10, 500, 500, 100, 100, 100, 100), ServerConfig.Events.DEFAULT);
         ServerComponent component = Main.component(config);
@@ -50,6 +54,10 @@ public final class SearchLoadBenchmark {
             SearchBenchmark.bulkLoad(component, domainId, bench.templateId(), fieldIds, cases);
             System.out.printf("Bulk load (store + index) of %,d cases: %.1f s%n", cases,
                     (System.nanoTime() - start) / 1e9);
+            // Searches see the segments of the last refresh (merges finishing later stay unseen without writes),
+            // and a search's cost grows with their number: runs are comparable only with it.
+            System.out.println("Segments searched (documents each): "
+                    + ((LuceneCaseIndex) component.caseIndex()).segmentSizes());
 
             String search = "/domains/" + domainId + "/cases-search";
             String fields = "\"fields\":[{\"id\":\"title\"}]";
@@ -65,16 +73,23 @@ public final class SearchLoadBenchmark {
             scripts.put("GetCase (random case, title)", script(dir, "get", "ids = {" + String.join(",", ids) + "}\n"
                     + "request = function()\n  return wrk.format('POST', '/domains/" + domainId + "/cases/' .. "
                     + "ids[math.random(#ids)], {['Content-Type']='application/json'}, '{" + fields + "}')\nend\n"));
-            scripts.put("filter + sort with ties (Number > 500, sort 37-value Number)", post(dir, "filter", search,
+            var all = new LinkedHashMap<String, Path>();
+            all.put("filter + sort with ties (Number > 500, sort 37-value Number)", post(dir, "filter", search,
                     "{\"maxResults\":25," + fields + ",\"filter\":{\"field\":{\"greaterThan\":{\"id\":\"" + f0
                             + "\",\"value\":{\"doubleValue\":500}}}},\"sorts\":[{\"fieldId\":\"" + f3
                             + "\",\"sortOrder\":\"Asc\"}]}"));
-            scripts.put("sort alone (37-value Number asc)", post(dir, "sort", search,
+            all.put("sort alone (37-value Number asc)", post(dir, "sort", search,
                     "{\"maxResults\":25," + fields + ",\"sorts\":[{\"fieldId\":\"" + f3 + "\",\"sortOrder\":\"Asc\"}]}"));
-            scripts.put("sort alone (status, two values)", post(dir, "status", search,
+            all.put("sort alone (status, two values)", post(dir, "status", search,
                     "{\"maxResults\":25," + fields + ",\"sorts\":[{\"fieldId\":\"status\",\"sortOrder\":\"Desc\"}]}"));
-            scripts.put("searchTerm (\"printer bat\")", post(dir, "term", search,
+            all.put("searchTerm (\"printer bat\")", post(dir, "term", search,
                     "{\"maxResults\":25," + fields + ",\"searchTerm\":\"printer bat\"}"));
+            for (var entry : all.entrySet()) {
+                String name = entry.getValue().getFileName().toString().replace(".lua", "");
+                if (shapes.contains(name)) {
+                    scripts.put(entry.getKey(), entry.getValue());
+                }
+            }
             System.out.printf("wrk -t2 -c%d -d%ds, %,d cases, same server%n", connections, seconds, cases);
             System.out.println("| shape | requests/s | p50 | p99 | non-2xx | vs GetCase |");
             System.out.println("|---|---|---|---|---|---|");
