@@ -112,6 +112,14 @@ public interface CaseIndex {
     }
 
     /**
+     * Lets searches see the index's own reorganisation finished since the last refresh (for Lucene, merged segments),
+     * when no write is waiting to be shown: a search's cost follows the number of segments it reads, and without a
+     * write nothing else would show them. The indexer calls it when idle; it never makes a write visible early.
+     */
+    default void showCompletedMerges() {
+    }
+
+    /**
      * A new, empty index of the same kind, to be filled beside this one while this one keeps answering, then swapped
      * in with {@link #replaceWith}: a rebuild.
      */

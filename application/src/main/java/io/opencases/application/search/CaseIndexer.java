@@ -344,6 +344,9 @@ public final class CaseIndexer implements AutoCloseable {
                     Task first = queue.poll(wait, TimeUnit.NANOSECONDS);
                     if (first != null) {
                         batch.add(first);
+                    } else if (!hidden && queue.isEmpty()) {
+                        // Idle, everything applied is visible: show the merges finished since (never a write).
+                        showCompletedMerges();
                     }
                 }
                 queue.drainTo(batch, MAX_BATCH - batch.size());
@@ -407,6 +410,14 @@ public final class CaseIndexer implements AutoCloseable {
         } catch (RuntimeException e) {
             failed = true;
             LOG.log(Level.SEVERE, "Case index update failed; the index will be healed from the store", e);
+        }
+    }
+
+    private void showCompletedMerges() {
+        try {
+            live.showCompletedMerges();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Showing the index's completed merges failed; the next refresh shows them", e);
         }
     }
 
