@@ -1,5 +1,6 @@
 package io.opencases.application.merge;
 
+import io.opencases.application.RepositoryCaseContentReads;
 import io.opencases.application.port.AuditLog;
 import io.opencases.application.port.CaseRepository;
 import io.opencases.application.port.DomainRepository;
@@ -8,15 +9,10 @@ import io.opencases.application.port.MergeJobRepository;
 import io.opencases.application.port.MergeStore;
 import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
-import io.opencases.domain.cases.Case;
-import io.opencases.domain.casesdomain.CasesDomain;
-import io.opencases.domain.field.Field;
 import io.opencases.domain.merge.MergeJob;
 import io.opencases.domain.relateditem.RelatedItem;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,50 +20,16 @@ import java.util.Optional;
  * before; the use case's unit of work makes a merge all or nothing. Both storage profiles use it today; an adapter
  * that can write a merge in one round trip implements {@link MergeStore} itself instead.
  */
-public final class RepositoryMergeStore implements MergeStore {
-    private final DomainRepository domains;
-    private final FieldRepository fields;
-    private final CaseRepository cases;
-    private final RelatedItemRepository relatedItems;
-    private final TagRepository tags;
+public final class RepositoryMergeStore extends RepositoryCaseContentReads implements MergeStore {
     private final AuditLog auditLog;
     private final MergeJobRepository jobs;
 
     public RepositoryMergeStore(DomainRepository domains, FieldRepository fields, CaseRepository cases,
                                 RelatedItemRepository relatedItems, TagRepository tags, AuditLog auditLog,
                                 MergeJobRepository jobs) {
-        this.domains = domains;
-        this.fields = fields;
-        this.cases = cases;
-        this.relatedItems = relatedItems;
-        this.tags = tags;
+        super(domains, fields, cases, relatedItems, tags);
         this.auditLog = auditLog;
         this.jobs = jobs;
-    }
-
-    @Override
-    public Optional<CasesDomain> domain(String accountId, String domainId) {
-        return domains.find(accountId, domainId);
-    }
-
-    @Override
-    public Optional<Case> findCase(String domainId, String caseId) {
-        return cases.find(domainId, caseId);
-    }
-
-    @Override
-    public List<RelatedItem> items(String domainId, String caseId) {
-        return relatedItems.listForCase(domainId, caseId);
-    }
-
-    @Override
-    public List<Field> fields(String domainId, Collection<String> fieldIds) {
-        return fields.findAll(domainId, fieldIds);
-    }
-
-    @Override
-    public Map<String, String> tags(String arn) {
-        return tags.tags(arn);
     }
 
     @Override

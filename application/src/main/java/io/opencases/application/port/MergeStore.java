@@ -2,12 +2,9 @@ package io.opencases.application.port;
 
 import io.opencases.domain.cases.AuditEvent;
 import io.opencases.domain.cases.Case;
-import io.opencases.domain.casesdomain.CasesDomain;
-import io.opencases.domain.field.Field;
 import io.opencases.domain.merge.MergeJob;
 import io.opencases.domain.relateditem.RelatedItem;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,21 +18,7 @@ import java.util.Optional;
  * {@link #store}. One port where the service named seven repositories, so an adapter can write a merge in fewer
  * round trips without the service changing.
  */
-public interface MergeStore {
-
-    /** The domain, if it exists in this account. */
-    Optional<CasesDomain> domain(String accountId, String domainId);
-
-    Optional<Case> findCase(String domainId, String caseId);
-
-    /** Every item of the case, oldest association first (ties by id). */
-    List<RelatedItem> items(String domainId, String caseId);
-
-    /** The fields of the domain with these ids that exist, deleted ones included, in no particular order. */
-    List<Field> fields(String domainId, Collection<String> fieldIds);
-
-    /** The tags on a related item's ARN; empty when it has none. */
-    Map<String, String> tags(String arn);
+public interface MergeStore extends CaseContentReads {
 
     Optional<MergeJob> job(String domainId, String mergeId);
 

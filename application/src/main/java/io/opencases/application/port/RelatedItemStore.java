@@ -2,14 +2,10 @@ package io.opencases.application.port;
 
 import io.opencases.domain.cases.AuditEvent;
 import io.opencases.domain.cases.Case;
-import io.opencases.domain.casesdomain.CasesDomain;
-import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldOption;
 import io.opencases.domain.relateditem.RelatedItem;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,26 +15,12 @@ import java.util.Optional;
  * as one {@link #store} of everything it writes. One port where the service named six repositories, so an adapter
  * can answer a change in fewer round trips without the service changing.
  */
-public interface RelatedItemStore {
-
-    /** The domain, if it exists in this account. */
-    Optional<CasesDomain> domain(String accountId, String domainId);
-
-    Optional<Case> findCase(String domainId, String caseId);
-
-    /** Every item of the case, oldest association first (ties by id). */
-    List<RelatedItem> items(String domainId, String caseId);
+public interface RelatedItemStore extends CaseContentReads {
 
     Optional<RelatedItem> item(String domainId, String caseId, String relatedItemId);
 
-    /** The fields of the domain with these ids that exist, deleted ones included, in no particular order. */
-    List<Field> fields(String domainId, Collection<String> fieldIds);
-
     /** The options of a SingleSelect field in the order they were first added. */
     List<FieldOption> options(String domainId, String fieldId);
-
-    /** The tags on a related item's ARN; empty when it has none. */
-    Map<String, String> tags(String arn);
 
     /** Ids of the cases that have a Contact item for this contact, ascending, after {@code afterCaseId}. */
     List<String> caseIdsWithContact(String domainId, String contactArn, String afterCaseId, int limit);
