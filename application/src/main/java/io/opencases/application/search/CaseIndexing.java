@@ -12,6 +12,7 @@ import io.opencases.domain.search.CaseSort;
 import io.opencases.domain.search.SearchTerms;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -123,34 +124,34 @@ public final class CaseIndexing {
             return index.search(domainId, query);
         }
         List<CaseSort> sorts = query.sorts();
+        Comparator<CaseOrdering.Key> order = CaseOrdering.comparator(sorts);
         var caseIds = new HashSet<String>(recent.size() * 2);
         var matches = new ArrayList<Ranked>();
         long matching = 0;
-        Ranked after = query.after() == null ? null : new Ranked(query.after(), null);
         for (CaseIndexer.Recent r : recent) {
             caseIds.add(r.caseId());
             CaseDocument d = r.document().orElse(null);
             if (d != null && (query.filter() == null || query.filter().test(d.values(), d.tags()))
                     && (query.termWords().isEmpty() || SearchTerms.matches(r.words(), query.termWords()))) {
                 matching++;
-                var ranked = new Ranked(CaseOrdering.key(d, sorts), d);
-                if (after == null || ranked.compareTo(after, sorts) > 0) {
-                    matches.add(ranked);
+                var key = CaseOrdering.key(d, sorts);
+                if (query.after() == null || order.compare(key, query.after()) > 0) {
+                    matches.add(new Ranked(key, d));
                 }
             }
         }
         CaseIndex.Hits older = index.searchExcluding(domainId, query, caseIds);
-        matches.sort((a, b) -> a.compareTo(b, sorts));
+        matches.sort((a, b) -> order.compare(a.key(), b.key()));
         // Both lists are in the query's order after the cursor: merge them up to the page's size.
         var page = new ArrayList<CaseDocument>(query.limit());
         List<CaseDocument> fromIndex = older.documents();
         int i = 0;
         int j = 0;
-        Ranked next = fromIndex.isEmpty() ? null : new Ranked(CaseOrdering.key(fromIndex.get(0), sorts), null);
+        CaseOrdering.Key next = fromIndex.isEmpty() ? null : CaseOrdering.key(fromIndex.get(0), sorts);
         while (page.size() < query.limit() && (next != null || j < matches.size())) {
-            if (j == matches.size() || next != null && next.compareTo(matches.get(j), sorts) < 0) {
+            if (j == matches.size() || next != null && order.compare(next, matches.get(j).key()) < 0) {
                 page.add(fromIndex.get(i++));
-                next = i == fromIndex.size() ? null : new Ranked(CaseOrdering.key(fromIndex.get(i), sorts), null);
+                next = i == fromIndex.size() ? null : CaseOrdering.key(fromIndex.get(i), sorts);
             } else {
                 page.add(matches.get(j++).document());
             }
@@ -158,29 +159,8 @@ public final class CaseIndexing {
         return new CaseIndex.Hits(page, older.totalCount() + matching);
     }
 
-    /**
-     * A sort key with its case id's tie key worked out once: CaseOrdering's comparator works it out on every
-     * comparison, and with few sort values nearly every comparison of the queued cases is a tie. Same order.
-     */
-    private record Ranked(CaseOrdering.Key key, CaseOrdering.TieKey tie, CaseDocument document) {
-        Ranked(CaseOrdering.Key key, CaseDocument document) {
-            this(key, CaseOrdering.tieKey(key.caseId()), document);
-        }
-
-        int compareTo(Ranked other, List<CaseSort> sorts) {
-            for (int n = 0; n < sorts.size(); n++) {
-                int c = CaseOrdering.compareValues(key.sortValues().get(n), other.key.sortValues().get(n),
-                        sorts.get(n).ascending());
-                if (c != 0) {
-                    return c;
-                }
-            }
-            int c = Long.compareUnsigned(tie.high(), other.tie.high());
-            if (c == 0) {
-                c = Long.compareUnsigned(tie.low(), other.tie.low());
-            }
-            return c != 0 ? c : key.caseId().compareTo(other.key.caseId());
-        }
+    /** A queued case that matches, with its place in the query's order. */
+    private record Ranked(CaseOrdering.Key key, CaseDocument document) {
     }
 
     /** The indexer thread that applies the changes (maintenance feeds it too). */

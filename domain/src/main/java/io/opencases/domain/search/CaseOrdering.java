@@ -19,10 +19,18 @@ public final class CaseOrdering {
     private CaseOrdering() {
     }
 
-    /** A hit's position in the order: its sort values (null when absent) and its case id. */
-    public record Key(List<FieldValue> sortValues, String caseId) {
+    /**
+     * A hit's position in the order: its sort values (null when absent) and its case id, with the id's
+     * {@link #tieKey} worked out once: with few sort values nearly every comparison is a tie, and the comparator
+     * would otherwise parse both ids each time.
+     */
+    public record Key(List<FieldValue> sortValues, String caseId, TieKey tie) {
         public Key {
             sortValues = java.util.Collections.unmodifiableList(new ArrayList<>(sortValues));
+        }
+
+        public Key(List<FieldValue> sortValues, String caseId) {
+            this(sortValues, caseId, tieKey(caseId));
         }
     }
 
@@ -40,14 +48,16 @@ public final class CaseOrdering {
                     return c;
                 }
             }
-            return compareCaseIds(a.caseId(), b.caseId());
+            return compareTies(a.tie(), a.caseId(), b.tie(), b.caseId());
         };
     }
 
     /** The case id's place in the order: its {@link #tieKey}, then (for the rare equal keys) its text. */
     public static int compareCaseIds(String a, String b) {
-        TieKey x = tieKey(a);
-        TieKey y = tieKey(b);
+        return compareTies(tieKey(a), a, tieKey(b), b);
+    }
+
+    private static int compareTies(TieKey x, String a, TieKey y, String b) {
         int c = Long.compareUnsigned(x.high(), y.high());
         if (c == 0) {
             c = Long.compareUnsigned(x.low(), y.low());
