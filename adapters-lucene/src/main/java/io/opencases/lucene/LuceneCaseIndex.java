@@ -669,11 +669,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
             SortedPages.Page page = SORTED_PAGES.search(searcher, lucene, query.sorts(), query.after(), limit);
             return new Hits(documents(searcher, page.docs(), query.fieldIds()), page.total());
         }
-        Sort sort = query.sorts().equals(CaseSort.DEFAULT) ? DEFAULT_SORT : sort(query.sorts());
+        // The default order is the index's own: Lucene stops early in each segment.
         FieldDoc after = query.after() == null ? null
                 : after(query.after(), query.sorts(), searcher.getIndexReader().maxDoc());
         // Counting only up to the page lets Lucene stop early (index sort) or skip; the total comes after.
-        TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(sort, limit, after, limit));
+        TopDocs top = searcher.search(lucene, new TopFieldCollectorManager(DEFAULT_SORT, limit, after, limit));
         long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
                 : count(searcher, lucene);
         int[] hits = new int[top.scoreDocs.length];

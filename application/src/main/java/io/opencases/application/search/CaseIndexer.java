@@ -170,24 +170,32 @@ public final class CaseIndexer implements AutoCloseable {
      */
     public long submitCase(String domainId, String caseId, long position, Optional<CaseDocument> document,
                            Consumer<CaseIndex> change) {
-        synchronized (submitLock) {
-            long ticket = ++lastTicket;
-            var entry = new Recent(ticket, position, caseId, document.orElse(null));
-            recent.computeIfAbsent(domainId, d -> new ConcurrentHashMap<>()).merge(caseId, entry,
-                    (older, newer) -> newer.position >= older.position ? newer : older);
-            queue.add(new Task(ticket, change, true));
-            submitted = ticket;
-            return ticket;
-        }
+        return enqueue(change, true, ticket -> recent.computeIfAbsent(domainId, d -> new ConcurrentHashMap<>())
+                .merge(caseId, new Recent(ticket, position, caseId, document.orElse(null)),
+                        (older, newer) -> newer.position >= older.position ? newer : older));
     }
 
     private long enqueue(Consumer<CaseIndex> change, boolean changesLive) {
+        return enqueue(change, changesLive, null);
+    }
+
+    /**
+     * Takes the next ticket and queues the change under it; {@code caseChange} (null for any other change) records
+     * the case a change of one case's document leaves, under the same lock, so a search that sees the ticket
+     * submitted also finds the case in {@link #recent}.
+     */
+    private long enqueue(Consumer<CaseIndex> change, boolean changesLive, java.util.function.LongConsumer caseChange) {
         synchronized (submitLock) {
             long ticket = ++lastTicket;
+            if (caseChange != null) {
+                caseChange.accept(ticket);
+            }
             queue.add(new Task(ticket, change, changesLive));
             if (changesLive) {
                 submitted = ticket;
-                lastOpaque = ticket;
+                if (caseChange == null) {
+                    lastOpaque = ticket;
+                }
             }
             return ticket;
         }
