@@ -105,6 +105,17 @@
     if ([...fresh.querySelectorAll('[name^="f."]')].some(isDirty)) evaluateRules(fresh);
   }
 
+  /** The case's history, fetched each time its details is opened or a live update re-renders it open. */
+  async function loadHistory(details) {
+    const html = await fetchHtml(details.dataset.url);
+    const body = details.querySelector('.history-body');
+    if (html !== null && body) body.innerHTML = html;
+  }
+  // toggle does not bubble; a capturing listener sees it for every details, also one swapped in a moment ago.
+  document.addEventListener('toggle', (e) => {
+    if (e.target.id === 'history' && e.target.open && e.target.dataset.url) loadHistory(e.target);
+  }, true);
+
   async function refreshCase() {
     const page = document.querySelector('.case-page');
     if (!page) return;

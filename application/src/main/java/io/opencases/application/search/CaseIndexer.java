@@ -470,6 +470,12 @@ public final class CaseIndexer implements AutoCloseable {
         } finally {
             visibleLock.unlock();
         }
+        // The index is closed right after this; an idle indexer still showing merges would find it closed.
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The live index and the one being built: a change goes to both, and the built one remembers what it got. */
