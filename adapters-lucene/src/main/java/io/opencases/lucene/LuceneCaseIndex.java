@@ -800,6 +800,21 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         });
     }
 
+    /**
+     * Waits until no merge runs or waits to run, then shows the merged segments (benchmarks: after a bulk load
+     * Lucene's merges run on for a while, and a query timed meanwhile shares the cores with them).
+     */
+    public void awaitMerges() {
+        withEngine(e -> {
+            var scheduler = (org.apache.lucene.index.ConcurrentMergeScheduler) e.writer.getConfig().getMergeScheduler();
+            do {
+                scheduler.sync();
+            } while (e.writer.hasPendingMerges() || scheduler.mergeThreadCount() > 0);
+            return null;
+        });
+        showCompletedMerges();
+    }
+
     /** Merges the index down to one segment and waits for it, without a refresh (tests). */
     void mergeToOneSegment() {
         withEngine(e -> {

@@ -3,6 +3,7 @@ package io.opencases.bootstrap;
 import io.opencases.application.merge.MergeJobRunner;
 import io.opencases.application.event.CaseEventDispatcher;
 import io.opencases.application.search.CaseIndexMaintenance;
+import io.opencases.application.search.CaseIndexer;
 import io.opencases.rest.RestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class OpenCasesServer {
     private static final Duration PENDING_COUNT_INTERVAL = Duration.ofSeconds(5);
     /** Closed in this order on stop: the index and storage first, the embedded database last. */
     private final List<AutoCloseable> resources;
+    private final CaseIndexer indexer;
     private final ScheduledExecutorService delivery = daemonThread("opencases-event-delivery");
     private final ScheduledExecutorService indexing = daemonThread("opencases-index-follower");
     private final MergeJobRunner mergeJobs;
@@ -53,6 +55,7 @@ public final class OpenCasesServer {
         this.mergeJobs = component.mergeJobRunner();
         this.configurations = component.domainConfigurations();
         this.observability = component.observability();
+        this.indexer = component.caseIndexer();
         this.resources = List.copyOf(resources);
     }
 
@@ -213,6 +216,8 @@ public final class OpenCasesServer {
         } catch (RuntimeException e) {
             LOG.warn("Final search index checkpoint failed; the index catches up or rebuilds at next start", e);
         }
+        // Its thread would otherwise outlive the index it writes to (and, in one JVM, every server stopped in it).
+        indexer.close();
         // Stop watching the database before it is closed, so its going away is not reported as an outage.
         observability.database().ifPresent(DatabaseMonitor::close);
         var failures = new ArrayList<Exception>();

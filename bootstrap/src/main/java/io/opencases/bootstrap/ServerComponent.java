@@ -27,6 +27,9 @@ public interface ServerComponent {
     /** Keeps the search index in step with the store; the server runs it at start and in a background loop. */
     io.opencases.application.search.CaseIndexMaintenance indexMaintenance();
 
+    /** Applies the case changes to the index on its own thread; the server stops it before closing the index. */
+    io.opencases.application.search.CaseIndexer caseIndexer();
+
     /** What the server closes when it stops (the index, the storage pool). */
     java.util.Set<AutoCloseable> resources();
 

@@ -110,7 +110,7 @@ public final class SearchLoadBenchmark {
         }
     }
 
-    private static Path post(Path dir, String name, String path, String body) throws IOException {
+    static Path post(Path dir, String name, String path, String body) throws IOException {
         return script(dir, name, "wrk.method = 'POST'\nwrk.path = '" + path + "'\nwrk.body = '" + body + "'\n"
                 + "wrk.headers['Content-Type'] = 'application/json'\n");
     }
@@ -127,8 +127,8 @@ public final class SearchLoadBenchmark {
     }
 
     /** Runs wrk and returns requests/s, p50 µs, p99 µs and the error count. */
-    private static String[] wrk(String base, Path script, int connections, int seconds) throws Exception {
-        var process = new ProcessBuilder("/usr/bin/wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+    static String[] wrk(String base, Path script, int connections, int seconds) throws Exception {
+        var process = new ProcessBuilder("/usr/bin/wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s",
                 "-s", script.toString(), base).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
