@@ -115,7 +115,7 @@ public final class SearchLoadBenchmark {
                 + "wrk.headers['Content-Type'] = 'application/json'\n");
     }
 
-    private static Path script(Path dir, String name, String lua) throws IOException {
+    static Path script(Path dir, String name, String lua) throws IOException {
         String done = "\ndone = function(summary, latency, requests)\n"
                 + "  local errors = summary.errors.status + summary.errors.connect + summary.errors.read "
                 + "+ summary.errors.write + summary.errors.timeout\n"
