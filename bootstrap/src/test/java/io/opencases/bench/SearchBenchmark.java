@@ -140,7 +140,13 @@ public final class SearchBenchmark {
             for (var entry : bodies.entrySet()) {
                 String path = "/domains/" + domainId + "/cases-search";
                 post(http, base + path, entry.getValue()); // fails the run on an error answer
+                var cache = (org.apache.lucene.search.LRUQueryCache) index.withSearcher(s -> s.getQueryCache());
+                long hits = cache.getHitCount();
+                long misses = cache.getMissCount();
                 String[] r = overHttp(base, List.of(path), entry.getValue());
+                System.out.printf("(query cache during %s: %,d hits, %,d misses, %,d cached now, %,d bytes)%n",
+                        entry.getKey(), cache.getHitCount() - hits, cache.getMissCount() - misses,
+                        cache.getCacheSize(), cache.ramBytesUsed());
                 double[] overHttp = {Double.parseDouble(r[0]), Double.parseDouble(r[1])};
                 CaseIndex.Query query = direct.get(entry.getKey());
                 double[] onIndex = time(() -> component.caseIndex().search(domainId, query));
