@@ -28,6 +28,8 @@ final class IdleCompaction extends FilterMergePolicy {
     static final long IDLE = TimeUnit.SECONDS.toNanos(1);
     private static final double FLOOR_MB = 32;
     private static final long SMALL_BYTES = (long) (FLOOR_MB * 1024 * 1024);
+    /** A small segment this many times the size of the smaller ones together is left out of their merge. */
+    private static final long DOMINANT = 8;
 
     private final MergePolicy compact = new TieredMergePolicy().setSegmentsPerTier(3).setFloorSegmentMB(FLOOR_MB);
     private volatile boolean compacting;
@@ -83,11 +85,26 @@ final class IdleCompaction extends FilterMergePolicy {
             return tiered;
         }
         var merging = context.getMergingSegments();
-        var small = new java.util.ArrayList<SegmentCommitInfo>();
+        var sizes = new java.util.HashMap<SegmentCommitInfo, Long>();
         for (SegmentCommitInfo info : infos) {
-            if (!merging.contains(info) && size(info, context) < SMALL_BYTES) {
-                small.add(info);
+            long size = size(info, context);
+            if (!merging.contains(info) && size < SMALL_BYTES) {
+                sizes.put(info, size);
             }
+        }
+        var small = new java.util.ArrayList<>(sizes.keySet());
+        small.sort(java.util.Comparator.comparing(sizes::get, java.util.Comparator.reverseOrder()));
+        // Not the largest of them again and again for a few new small ones: under a trickle of writes (one every
+        // few seconds, an idle second between them) that would rewrite up to the floor's 32 MB each time. It joins
+        // once the rest has grown to an eighth of it, so what it costs stays in proportion to what was written.
+        long rest = sizes.values().stream().mapToLong(Long::longValue).sum();
+        while (small.size() >= 2) {
+            long largest = sizes.get(small.get(0));
+            rest -= largest;
+            if (largest <= DOMINANT * rest) {
+                break;
+            }
+            small.remove(0);
         }
         if (small.size() < 2) {
             return null;

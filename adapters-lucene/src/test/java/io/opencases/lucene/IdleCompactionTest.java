@@ -59,9 +59,29 @@ class IdleCompactionTest {
         }
     }
 
+    @Test
+    void aFewNewDocumentsDoNotMakeItRewriteASegmentManyTimesTheirSize() throws Exception {
+        var policy = new IdleCompaction();
+        try (var directory = new ByteBuffersDirectory();
+             var writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(policy))) {
+            write(policy, writer, 0, 5_000);
+            write(policy, writer, 1, 20);
+
+            policy.compact(writer);
+            awaitMerges(writer);
+
+            assertThat(segments(writer)).isEqualTo(2);
+        }
+    }
+
     private static void write(IdleCompaction policy, IndexWriter writer, int segment) throws Exception {
+        write(policy, writer, segment, 20);
+    }
+
+    private static void write(IdleCompaction policy, IndexWriter writer, int segment, int documents)
+            throws Exception {
         policy.writing(System.nanoTime());
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < documents; i++) {
             var document = new Document();
             document.add(new StringField("id", segment + "-" + i, Field.Store.NO));
             writer.addDocument(document);
