@@ -180,17 +180,13 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     /**
-     * Searchers with Lucene's default query cache: it caches a clause only on segments large enough to pay back
-     * (not the small ones each batch's refresh adds) and only once the clause has been seen a few times, so repeated
-     * filters (a status, a range) stop re-reading their postings and points. Measured: without it, a filter on half
-     * of 100,000 cases re-walked the points on every query.
-     */
-    /**
-     * Lucene's query cache with one rule changed: it holds a filter's matches for every segment of 10,000 documents or
+     * The searchers' query cache: it caches a clause once it has been seen a few times, so repeated filters (a status,
+     * a range) stop re-reading their postings and points (without it, a filter on half of 100,000 cases re-walked the
+     * points on every query). Lucene's own, with one rule changed: it caches on every segment of 10,000 documents or
      * more, where Lucene's default also skips segments under 3% of the index. At 1M cases that left the filter's point
      * range and term to be intersected again on every search in four to sixteen segments of 20,000–30,000 documents
-     * (100,000 documents in all, half the filter's time, JFR 2026-12-07). The bounds are Lucene's own (1,000 queries,
-     * 32 MB, or a twentieth of the heap if less); refreshes' small segments stay uncached, as before.
+     * (100,000 documents in all, half the filter's time, JFR 2026-12-07). The bounds are Lucene's (1,000 queries,
+     * 32 MB, or a twentieth of the heap if less); the small segments each batch's refresh adds stay uncached.
      */
     private static final org.apache.lucene.search.QueryCache QUERY_CACHE = new org.apache.lucene.search.LRUQueryCache(
             1000, Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 20),
@@ -807,6 +803,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * that finished after the last refresh (a bulk load or rebuild typically leaves several running), and opening the
      * reader flushes nothing. Without it searches kept reading the pre-merge segments until the next write, and a
      * search's cost follows the number of segments (2 to 17 after a 100,000-case bulk load, 0.3–0.5× the throughput).
+     * It is also where an index idle for a second starts compacting ({@link IdleCompaction}).
      */
     @Override
     public void showCompletedMerges() {
