@@ -1,5 +1,6 @@
 package io.opencases.jdbc;
 
+import io.opencases.application.port.contract.StoreRepositories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -35,6 +36,14 @@ final class TestDatabase {
             shared = JdbcStorage.on(freshSchema());
         }
         return shared;
+    }
+
+    /** The shared storage's repositories, as the coarse stores' contracts seed and read them. */
+    static StoreRepositories repositories() {
+        JdbcStorage storage = storage();
+        return new StoreRepositories(storage.domains(), storage.fields(), storage.layouts(), storage.templates(),
+                storage.caseRules(), storage.cases(), storage.relatedItems(), storage.tags(), storage.auditLog(),
+                storage.mergeJobs());
     }
 
     /** A data source on a new, empty schema (its search_path), so a storage on it starts from nothing. */

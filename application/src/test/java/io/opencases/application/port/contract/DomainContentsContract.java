@@ -39,26 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every DomainContents adapter must do: know each kind of resource a domain holds, and remove all of them, and
  * the tags under the domain's ARN, without touching another domain. The repositories set up what it looks at.
  */
-public interface DomainContentsContract {
+public interface DomainContentsContract extends StoreRepositories.Seeded {
     Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
 
     DomainContents domainContents();
-
-    FieldRepository fieldRepository();
-
-    LayoutRepository layoutRepository();
-
-    TemplateRepository templateRepository();
-
-    CaseRuleRepository caseRuleRepository();
-
-    CaseRepository caseRepository();
-
-    RelatedItemRepository relatedItemRepository();
-
-    AuditLog auditLogRepository();
-
-    TagRepository tagRepository();
 
     /** The ids of one of everything in a fresh domain (ids repeat across domains on purpose). */
     private String filledDomain() {

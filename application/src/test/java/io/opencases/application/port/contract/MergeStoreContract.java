@@ -38,27 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * merge, and store a merge's whole outcome (both cases, the items removed with their tags and the items saved, tags
  * added, audit events, the job's completion). The repositories set up domains and look behind the store.
  */
-public interface MergeStoreContract {
+public interface MergeStoreContract extends StoreRepositories.Seeded {
     Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
     String ACCOUNT = "111111111111";
     String PRINCIPAL = "arn:aws:iam::111111111111:root";
     CaseUser JOB = new CaseUser.CustomEntity("job");
 
     MergeStore mergeStore();
-
-    DomainRepository domainRepository();
-
-    FieldRepository fieldRepository();
-
-    CaseRepository caseRepository();
-
-    RelatedItemRepository relatedItemRepository();
-
-    TagRepository tagRepository();
-
-    AuditLog auditLogRepository();
-
-    MergeJobRepository mergeJobRepository();
 
     private String newDomain() {
         String domainId = UUID.randomUUID().toString();

@@ -34,24 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change (the item saved or removed with its tags, the SLA items and case that follow, the audit event). The
  * repositories set up domains and look behind the store.
  */
-public interface RelatedItemStoreContract {
+public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
     Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
     String ACCOUNT = "111111111111";
     CaseUser JOB = new CaseUser.CustomEntity("job");
 
     RelatedItemStore relatedItemStore();
-
-    DomainRepository domainRepository();
-
-    FieldRepository fieldRepository();
-
-    CaseRepository caseRepository();
-
-    RelatedItemRepository relatedItemRepository();
-
-    TagRepository tagRepository();
-
-    AuditLog auditLogRepository();
 
     private String newDomain() {
         String domainId = UUID.randomUUID().toString();

@@ -40,27 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resource in the domain, deleted ones included), keep the tags on an ARN, and find a case to re-index. The
  * repositories set up the resources.
  */
-public interface TagStoreContract {
+public interface TagStoreContract extends StoreRepositories.Seeded {
     Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
     String ACCOUNT = "111111111111";
 
     TagStore tagStore();
-
-    DomainRepository domainRepository();
-
-    FieldRepository fieldRepository();
-
-    LayoutRepository layoutRepository();
-
-    TemplateRepository templateRepository();
-
-    CaseRuleRepository caseRuleRepository();
-
-    CaseRepository caseRepository();
-
-    RelatedItemRepository relatedItemRepository();
-
-    TagRepository tagRepository();
 
     private static Arns.Parsed resource(String accountId, String domainId, ResourceKind kind, String id,
                                         String caseId) {

@@ -1,0 +1,67 @@
+package io.opencases.application.port.contract;
+
+import io.opencases.application.port.AuditLog;
+import io.opencases.application.port.CaseRepository;
+import io.opencases.application.port.CaseRuleRepository;
+import io.opencases.application.port.DomainRepository;
+import io.opencases.application.port.FieldRepository;
+import io.opencases.application.port.LayoutRepository;
+import io.opencases.application.port.MergeJobRepository;
+import io.opencases.application.port.RelatedItemRepository;
+import io.opencases.application.port.TagRepository;
+import io.opencases.application.port.TemplateRepository;
+
+/**
+ * The repositories a coarse store's contract seeds its data through and reads it back from: one storage's set, handed
+ * over once by each adapter's test instead of one accessor per repository per contract.
+ */
+public record StoreRepositories(DomainRepository domains, FieldRepository fields, LayoutRepository layouts,
+                                TemplateRepository templates, CaseRuleRepository caseRules, CaseRepository cases,
+                                RelatedItemRepository relatedItems, TagRepository tags, AuditLog auditLog,
+                                MergeJobRepository mergeJobs) {
+
+    /** A contract seeded through a storage's repositories: they are read by the names the contracts use. */
+    public interface Seeded {
+        StoreRepositories repositories();
+
+        default DomainRepository domainRepository() {
+            return repositories().domains();
+        }
+
+        default FieldRepository fieldRepository() {
+            return repositories().fields();
+        }
+
+        default LayoutRepository layoutRepository() {
+            return repositories().layouts();
+        }
+
+        default TemplateRepository templateRepository() {
+            return repositories().templates();
+        }
+
+        default CaseRuleRepository caseRuleRepository() {
+            return repositories().caseRules();
+        }
+
+        default CaseRepository caseRepository() {
+            return repositories().cases();
+        }
+
+        default RelatedItemRepository relatedItemRepository() {
+            return repositories().relatedItems();
+        }
+
+        default TagRepository tagRepository() {
+            return repositories().tags();
+        }
+
+        default AuditLog auditLogRepository() {
+            return repositories().auditLog();
+        }
+
+        default MergeJobRepository mergeJobRepository() {
+            return repositories().mergeJobs();
+        }
+    }
+}
