@@ -14,8 +14,6 @@ import io.opencases.domain.cases.AuditEvent;
 import io.opencases.domain.cases.AuditEventType;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseUser;
-import io.opencases.domain.casesdomain.CasesDomain;
-import io.opencases.domain.casesdomain.DomainStatus;
 import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldType;
 import io.opencases.domain.field.FieldValue;
@@ -46,18 +44,6 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
 
     MergeStore mergeStore();
 
-    private String newDomain() {
-        String domainId = UUID.randomUUID().toString();
-        domainRepository().insert(new CasesDomain(ACCOUNT, domainId, "d-" + domainId, DomainStatus.Active, T0));
-        return domainId;
-    }
-
-    private Case newCase(String domainId, String caseId) {
-        var aCase = new Case(domainId, caseId, "tpl", Map.of("status", new FieldValue.StringValue("open")), T0);
-        caseRepository().save(aCase);
-        return aCase;
-    }
-
     private static MergeJob job(String domainId, String primary, String secondary, Instant started) {
         return new MergeJob(ACCOUNT, domainId, UUID.randomUUID().toString(), primary, secondary, List.of(),
                 List.of(RelatedItemType.Comment, RelatedItemType.Contact), MergeStatus.IN_PROGRESS, PRINCIPAL,
@@ -86,8 +72,8 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void readsTheDomainInItsAccountTheCasesTheirItemsFieldsAndTags() {
-        String domainId = newDomain();
-        Case aCase = newCase(domainId, "case-1");
+        String domainId = newDomain(ACCOUNT, T0);
+        Case aCase = newCase(domainId, "case-1", T0);
         var later = item(domainId, "case-1", "a", T0.plusSeconds(5), new RelatedItemContent.Comment("b", "Text/Plain"));
         var earlier = contact(domainId, "case-1", "z", "arn:contact");
         relatedItemRepository().save(later);
@@ -112,7 +98,7 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void aStartedMergeGuardsBothCasesAndIsListedAsRunning() {
-        String domainId = newDomain();
+        String domainId = newDomain(ACCOUNT, T0);
         // Before anything other tests leave running (they start in 2000 or later), so it is listed first.
         MergeJob job = job(domainId, "p", "s", Instant.parse("1990-01-01T00:00:00Z"));
 
@@ -136,9 +122,9 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void aMergeOutcomeIsStoredWhole() {
-        String domainId = newDomain();
-        Case primary = newCase(domainId, "primary");
-        Case secondary = newCase(domainId, "secondary");
+        String domainId = newDomain(ACCOUNT, T0);
+        Case primary = newCase(domainId, "primary", T0);
+        Case secondary = newCase(domainId, "secondary", T0);
         MergeJob job = job(domainId, "primary", "secondary", T0);
         mergeJobRepository().save(job);
         var kept = contact(domainId, "primary", "kept", "arn:contact");
@@ -187,8 +173,8 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void aMergeWithNothingLeftCompletesOnlyItsJob() {
-        String domainId = newDomain();
-        Case primary = newCase(domainId, "primary");
+        String domainId = newDomain(ACCOUNT, T0);
+        Case primary = newCase(domainId, "primary", T0);
         MergeJob job = job(domainId, "primary", "gone", T0);
         mergeJobRepository().save(job);
         MergeJob completed = job.completed(T0.plusSeconds(1));

@@ -12,8 +12,6 @@ import io.opencases.domain.cases.AuditEvent;
 import io.opencases.domain.cases.AuditEventType;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseUser;
-import io.opencases.domain.casesdomain.CasesDomain;
-import io.opencases.domain.casesdomain.DomainStatus;
 import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldOption;
 import io.opencases.domain.field.FieldType;
@@ -41,18 +39,6 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
 
     RelatedItemStore relatedItemStore();
 
-    private String newDomain() {
-        String domainId = UUID.randomUUID().toString();
-        domainRepository().insert(new CasesDomain(ACCOUNT, domainId, "d-" + domainId, DomainStatus.Active, T0));
-        return domainId;
-    }
-
-    private Case newCase(String domainId, String caseId) {
-        var aCase = new Case(domainId, caseId, "tpl", Map.of("status", new FieldValue.StringValue("open")), T0);
-        caseRepository().save(aCase);
-        return aCase;
-    }
-
     private static RelatedItem item(String domainId, String caseId, String id, Instant at,
                                     RelatedItemContent content) {
         return new RelatedItem(domainId, caseId, id, content, at, JOB, JOB);
@@ -71,9 +57,9 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void readsTheDomainInItsAccountTheCaseItsItemsFieldsAndTags() {
-        String domainId = newDomain();
-        Case aCase = newCase(domainId, "case-1");
-        newCase(domainId, "case-2");
+        String domainId = newDomain(ACCOUNT, T0);
+        Case aCase = newCase(domainId, "case-1", T0);
+        newCase(domainId, "case-2", T0);
         var later = item(domainId, "case-1", "a", T0.plusSeconds(5), new RelatedItemContent.Comment("b", "Text/Plain"));
         var earlier = item(domainId, "case-1", "z", T0,
                 new RelatedItemContent.Contact("arn:contact", RelatedItemContent.Contact.UNKNOWN_CHANNEL, T0));
@@ -107,8 +93,8 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void aSavedItemIsStoredWithTheSlaItemsAndCaseThatFollowAndItsAuditEvent() {
-        String domainId = newDomain();
-        Case aCase = newCase(domainId, "case-1");
+        String domainId = newDomain(ACCOUNT, T0);
+        Case aCase = newCase(domainId, "case-1", T0);
         var sla = item(domainId, "case-1", "sla", T0, new RelatedItemContent.Sla("resolve", "status",
                 List.of(new FieldValue.StringValue("closed")), T0.plusSeconds(3600), null));
         relatedItemRepository().save(sla);
@@ -129,8 +115,8 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void aRemovedItemTakesTheTagsOnItsArnAndLeavesAnUnchangedCaseAlone() {
-        String domainId = newDomain();
-        Case aCase = newCase(domainId, "case-1");
+        String domainId = newDomain(ACCOUNT, T0);
+        Case aCase = newCase(domainId, "case-1", T0);
         var doomed = item(domainId, "case-1", "a", T0, new RelatedItemContent.Comment("bye", "Text/Plain"));
         var kept = item(domainId, "case-1", "b", T0, new RelatedItemContent.Comment("stay", "Text/Plain"));
         relatedItemRepository().save(doomed);

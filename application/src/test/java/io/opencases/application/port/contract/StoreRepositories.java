@@ -10,6 +10,14 @@ import io.opencases.application.port.MergeJobRepository;
 import io.opencases.application.port.RelatedItemRepository;
 import io.opencases.application.port.TagRepository;
 import io.opencases.application.port.TemplateRepository;
+import io.opencases.domain.cases.Case;
+import io.opencases.domain.casesdomain.CasesDomain;
+import io.opencases.domain.casesdomain.DomainStatus;
+import io.opencases.domain.field.FieldValue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The repositories a coarse store's contract seeds its data through and reads it back from: one storage's set, handed
@@ -62,6 +70,22 @@ public record StoreRepositories(DomainRepository domains, FieldRepository fields
 
         default MergeJobRepository mergeJobRepository() {
             return repositories().mergeJobs();
+        }
+
+        /** An active domain of {@code accountId}, with a new id. */
+        default String newDomain(String accountId, Instant created) {
+            String domainId = UUID.randomUUID().toString();
+            domainRepository().insert(new CasesDomain(accountId, domainId, "d-" + domainId, DomainStatus.Active,
+                    created));
+            return domainId;
+        }
+
+        /** An open case of template "tpl", saved. */
+        default Case newCase(String domainId, String caseId, Instant created) {
+            var aCase = new Case(domainId, caseId, "tpl", Map.of("status", new FieldValue.StringValue("open")),
+                    created);
+            caseRepository().save(aCase);
+            return aCase;
         }
     }
 }
