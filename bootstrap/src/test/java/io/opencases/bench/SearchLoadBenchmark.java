@@ -132,15 +132,7 @@ public final class SearchLoadBenchmark {
 
     /** Runs wrk and returns requests/s, p50 µs, p99 µs and the error count. */
     static String[] wrk(String base, Path script, int connections, int seconds) throws Exception {
-        var process = new ProcessBuilder("/usr/bin/wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s",
-                "-s", script.toString(), base).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        for (String line : output.split("\n")) {
-            if (line.startsWith("RESULT ")) {
-                return line.substring(7).trim().split(" ");
-            }
-        }
-        throw new IllegalStateException("wrk printed no result:\n" + output);
+        return SingleClient.result(new ProcessBuilder("/usr/bin/wrk", "-t" + Math.min(2, connections),
+                "-c" + connections, "-d" + seconds + "s", "-s", script.toString(), base));
     }
 }

@@ -81,9 +81,14 @@ public final class SingleClient {
         Path pathFile = Files.write(dir.resolve("paths.txt"), paths, StandardCharsets.UTF_8);
         Path bodyFile = Files.writeString(dir.resolve("body.json"), body, StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        return result(new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 SingleClient.class.getName(), base, pathFile.toString(), bodyFile.toString(),
-                String.valueOf(warmupSeconds), String.valueOf(seconds)).redirectErrorStream(true).start();
+                String.valueOf(warmupSeconds), String.valueOf(seconds)));
+    }
+
+    /** Runs a load process (this client, wrk with the benchmarks' scripts) and returns its RESULT line's values. */
+    static String[] result(ProcessBuilder command) throws Exception {
+        var process = command.redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         for (String line : output.split("\n")) {
@@ -91,6 +96,6 @@ public final class SingleClient {
                 return line.substring(7).trim().split(" ");
             }
         }
-        throw new IllegalStateException("the client printed no result:\n" + output);
+        throw new IllegalStateException(String.join(" ", command.command()) + " printed no result:\n" + output);
     }
 }
