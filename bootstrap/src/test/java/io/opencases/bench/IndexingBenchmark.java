@@ -1,6 +1,5 @@
 package io.opencases.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opencases.application.Quotas;
 import io.opencases.application.port.CaseIndex;
 import io.opencases.bootstrap.Main;
@@ -17,18 +16,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bulk indexing and rebuild, on their own (SearchBenchmark times the queries). In one run:
@@ -39,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>bulk through the port</b>: the same case documents given to {@code CaseIndex.addNew} of an on-disk
  *   {@link LuceneCaseIndex} in pages of 1,000, from one thread and from two, then a checkpoint (commit);</li>
  *   <li><b>rebuild</b>: a server whose store (memory, or an embedded PostgreSQL) holds N cases; its index rebuilt
- *   from the store once with nothing else running, then again while one client searches over HTTP all along
- *   (every search must be answered).</li>
+ *   from the store once with nothing else running, then again while one client, a JVM of its own, searches over
+ *   HTTP all along (every search must be answered).</li>
  * </ol>
  *
  * <pre>
@@ -53,7 +47,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * them the bulk figures use (0 skips them).
  */
 public final class IndexingBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
 
     private IndexingBenchmark() {
@@ -168,6 +161,7 @@ public final class IndexingBenchmark {
         }
         ServerComponent component = Main.component(config);
         OpenCasesServer server = Main.start(component);
+        String[] searches;
         try {
             var http = HttpClient.newHttpClient();
             String url = "http://127.0.0.1:" + server.port();
@@ -198,34 +192,24 @@ public final class IndexingBenchmark {
             var query = new CaseIndex.Query(null, SearchTerms.words("printer bat"), CaseSort.DEFAULT, null, 26);
             component.caseIndex().refresh();
             long totalBefore = component.caseIndex().search(domainId, query).totalCount();
-            var answered = new AtomicLong();
-            var failed = new AtomicLong();
-            var worst = new AtomicLong();
-            var rebuilding = new AtomicBoolean(true);
-            String searchUrl = url + "/domains/" + domainId + "/cases-search";
-            var searcher = new Thread(() -> {
-                while (rebuilding.get()) {
-                    long t = System.nanoTime();
-                    try {
-                        post(http, searchUrl, "{\"maxResults\":25,\"searchTerm\":\"printer bat\"}");
-                        answered.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        failed.incrementAndGet();
-                    }
-                    worst.accumulateAndGet(System.nanoTime() - t, Math::max);
-                }
-            });
-            searcher.start();
-            start = now();
-            rebuilt = component.indexMaintenance().rebuild();
-            report("rebuild from the " + storage + " store, one client searching over HTTP", rebuilt, start);
-            rebuilding.set(false);
-            searcher.join();
+            // The searching client is a process of its own (no load runs in the server's JVM); it searches one
+            // request after the other from before the rebuild starts until it has ended.
+            var client = SingleClient.start(url, List.of("/domains/" + domainId + "/cases-search"),
+                    "{\"maxResults\":25,\"searchTerm\":\"printer bat\"}");
+            try {
+                client.awaitAnswer();
+                start = now();
+                rebuilt = component.indexMaintenance().rebuild();
+                report("rebuild from the " + storage + " store, one client searching over HTTP", rebuilt, start);
+            } finally {
+                searches = client.stop();
+            }
             component.caseIndex().refresh();
             long totalAfter = component.caseIndex().search(domainId, query).totalCount();
-            System.out.printf("  searches during it: %,d answered, %,d failed, slowest %.1f ms; searchTerm total "
-                    + "%,d before, %,d after; load %s%n", answered.get(), failed.get(), worst.get() / 1e6,
-                    totalBefore, totalAfter, loadAverage());
+            System.out.printf("  searches during it (a separate JVM, from just before the rebuild until after it): %,d "
+                    + "answered, %s failed, p50 %s ms, p99 %s ms, slowest %s ms; searchTerm total %,d before, %,d "
+                    + "after; load %s%n", Long.parseLong(searches[0]), searches[5], searches[1], searches[2],
+                    searches[4], totalBefore, totalAfter, loadAverage());
         } finally {
             server.stop(1000);
             if (database != null) {
@@ -262,20 +246,6 @@ public final class IndexingBenchmark {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (java.io.IOException e) {
             return "?";
-        }
-    }
-
-    private static void post(HttpClient http, String url, String body) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(response.statusCode() + " " + response.body());
-            }
-            JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
