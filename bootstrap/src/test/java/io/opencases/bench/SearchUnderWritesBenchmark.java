@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,9 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp bootstrap/target/opencases.jar:bootstrap/target/test-classes \
  *     io.opencases.bench.SearchUnderWritesBenchmark http://127.0.0.1:8099 20000 15 1000</pre>
  * Arguments: base URL, cases to preload, seconds per phase, target writes per second. It preloads the cases with
- * CreateCase, then times one search client (a filter sorted on a five-value field, 25 a page) idle and while
- * writers run CreateCase at the target rate; meanwhile a checker creates a case with a unique word in its title and
- * searches for it the moment the 200 arrives: every such search must find it (read-your-writes).
+ * CreateCase, then times one search client (a filter sorted on a five-value field, 25 a page; {@link SingleClient},
+ * a JVM of its own) idle and while wrk runs CreateCase at about the target rate (the rate reached is printed);
+ * meanwhile a checker in this JVM creates a case with a unique word in its title and searches for it the moment the
+ * 200 arrives, fifty times a second at most: every such search must find it (read-your-writes). Until 2026-12-07 the
+ * writers, the checker (unpaced) and the measured client were threads of this JVM sharing one HTTP client, so the
+ * measured requests also waited on that client and on the writers' garbage.
  *
  * <p>The ceiling: the same client alternates each search with a GetCase of a random preloaded case, which never
  * touches the index. What the writes do to GetCase's latency (the machine's cores, the store's lock, the collector)
@@ -33,6 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SearchUnderWritesBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WRITERS = 8;
+    /** wrk's connections for the writes: each sends one every connections / rate seconds. */
+    private static final int WRITE_CONNECTIONS = 20;
+    /** Between two read-your-writes checks. */
+    private static final long CHECK_PAUSE_MILLIS = 20;
 
     private SearchUnderWritesBenchmark() {
     }
@@ -72,94 +83,90 @@ public final class SearchUnderWritesBenchmark {
                 + "{\"id\":\"" + prio + "\",\"value\":{\"doubleValue\":0}}}},\"sorts\":[{\"fieldId\":\"" + prio
                 + "\",\"sortOrder\":\"Asc\"}]}";
         String[] ids = preloadedIds.toArray(String[]::new);
-        String getUrl = createUrl + "/";
-        searchFor(http, searchUrl, query, getUrl, ids, 3);
-        double[][] idle = searchFor(http, searchUrl, query, getUrl, ids, seconds);
+        pool.shutdown();
+        var measured = List.of(new SingleClient.Requests(List.of("/domains/" + domainId + "/cases-search"), query),
+                new SingleClient.Requests(Arrays.stream(ids).map(id -> "/domains/" + domainId + "/cases/" + id)
+                        .toList(), "{\"fields\":[{\"id\":\"title\"}]}"));
+        List<String[]> idle = SingleClient.run(base, measured, 3, seconds);
 
+        // The writes come from wrk (a process of its own, a few microseconds of CPU a request), paced by a think
+        // time per connection; the measured client is another JVM, started while they run.
+        Path script = Files.createTempFile("writes-", ".lua");
+        Files.writeString(script, writesScript("/domains/" + domainId + "/cases", bench.templateId(), prio, text,
+                WRITE_CONNECTIONS * 1000 / targetRate - 2));
+        var writes = new ProcessBuilder("/usr/bin/wrk", "-t2", "-c" + WRITE_CONNECTIONS, "-d" + (seconds + 6) + "s",
+                "-s", script.toString(), base).redirectErrorStream(true).start();
         var running = new AtomicBoolean(true);
-        var written = new AtomicLong();
         var checks = new AtomicLong();
         var misses = new ConcurrentLinkedQueue<String>();
-        long perWriterNanos = 1_000_000_000L * WRITERS / targetRate;
-        var writers = new ArrayList<java.util.concurrent.Future<?>>();
-        for (int w = 0; w < WRITERS; w++) {
-            writers.add(pool.submit(() -> {
-                long next = System.nanoTime();
-                while (running.get()) {
-                    create(http, createUrl, bench.templateId(), prio, text, "write");
-                    written.incrementAndGet();
-                    next += perWriterNanos;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                }
-                return null;
-            }));
-        }
         var checker = new Thread(() -> {
+            // Its own client, paced: it checks, it does not add load of its own worth measuring.
+            var own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             while (running.get()) {
                 String word = "w" + UUID.randomUUID().toString().replace("-", "");
                 try {
-                    String caseId = create(http, createUrl, bench.templateId(), prio, text, word);
-                    var found = JSON.readTree(post(http, searchUrl, "{\"searchTerm\":\"" + word + "\"}"))
+                    String caseId = create(own, createUrl, bench.templateId(), prio, text, word);
+                    var found = JSON.readTree(post(own, searchUrl, "{\"searchTerm\":\"" + word + "\"}"))
                             .get("cases");
                     checks.incrementAndGet();
                     if (found.size() != 1 || !found.get(0).get("caseId").asText().equals(caseId)) {
                         misses.add(caseId);
                     }
+                    Thread.sleep(CHECK_PAUSE_MILLIS);
                 } catch (Exception e) {
                     misses.add("error: " + e);
                 }
             }
         });
+        Thread.sleep(1000);
         checker.start();
-        long writeStart = System.nanoTime();
-        double[][] busy = searchFor(http, searchUrl, query, getUrl, ids, seconds);
-        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+        List<String[]> busy = SingleClient.run(base, measured, 3, seconds);
         running.set(false);
         checker.join();
-        for (var f : writers) {
-            f.get();
-        }
-        pool.shutdown();
+        String wrkOutput = new String(writes.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        writes.waitFor();
+        String[] wrote = wrkOutput.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + wrkOutput))
+                .substring(7).trim().split(" ");
         System.out.printf("| phase | searches | search p50 | search p99 | GetCase p50 | GetCase p99 | writes/s |%n"
                 + "|---|---|---|---|---|---|---|%n");
-        System.out.printf("| idle | %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | 0 |%n", (long) idle[0][2],
-                idle[0][0], idle[0][1], idle[1][0], idle[1][1]);
-        System.out.printf("| under writes | %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %,.0f |%n", (long) busy[0][2],
-                busy[0][0], busy[0][1], busy[1][0], busy[1][1], written.get() / writeSeconds);
-        System.out.printf("p99 under writes / idle: search %.2f×, GetCase (ceiling) %.2f×; read-your-writes checks: "
-                        + "%,d, misses: %d %s%n", busy[0][1] / idle[0][1], busy[1][1] / idle[1][1], checks.get(),
-                misses.size(), misses.isEmpty() ? "" : misses.peek());
+        System.out.printf("| idle | %s | %s ms | %s ms | %s ms | %s ms | 0 |%n", idle.get(0)[0], idle.get(0)[1],
+                idle.get(0)[2], idle.get(1)[1], idle.get(1)[2]);
+        System.out.printf("| under writes | %s | %s ms | %s ms | %s ms | %s ms | %,.0f (%s failed) |%n",
+                busy.get(0)[0], busy.get(0)[1], busy.get(0)[2], busy.get(1)[1], busy.get(1)[2],
+                Double.parseDouble(wrote[0]), wrote[1]);
+        System.out.printf("p99 under writes / idle: search %.2f×, GetCase (ceiling) %.2f×; failed requests: %s "
+                        + "searches, %s GetCases; read-your-writes checks: %,d, misses: %d %s%n",
+                p99(busy.get(0)) / p99(idle.get(0)), p99(busy.get(1)) / p99(idle.get(1)), busy.get(0)[5],
+                busy.get(1)[5], checks.get(), misses.size(), misses.isEmpty() ? "" : misses.peek());
+    }
+
+    private static double p99(String[] result) {
+        return Double.parseDouble(result[2]);
     }
 
     /**
-     * One client for {@code seconds}, a search then a GetCase of a random one of {@code ids}, again and again: p50
-     * and p99 (ms) and the count, of the searches and of the GetCases.
+     * CreateCase from each connection with a think time between the response and the next request: connections /
+     * (think time + latency) is the write rate, printed as measured. A title, a priority of five values and a text.
      */
-    private static double[][] searchFor(HttpClient http, String url, String body, String getUrl, String[] ids,
-                                        int seconds) throws Exception {
-        var searches = new ArrayList<Double>();
-        var gets = new ArrayList<Double>();
-        String get = "{\"fields\":[{\"id\":\"title\"}]}";
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            long t = System.nanoTime();
-            post(http, url, body);
-            searches.add((System.nanoTime() - t) / 1e6);
-            String id = ids[ThreadLocalRandom.current().nextInt(ids.length)];
-            t = System.nanoTime();
-            post(http, getUrl + id, get);
-            gets.add((System.nanoTime() - t) / 1e6);
-        }
-        return new double[][]{percentiles(searches), percentiles(gets)};
-    }
-
-    private static double[] percentiles(ArrayList<Double> samples) {
-        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        return new double[]{sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)], sorted.length};
+    private static String writesScript(String path, String templateId, String prio, String text, int thinkMillis) {
+        return "wrk.method = 'POST'\nwrk.headers['Content-Type'] = 'application/json'\n"
+                + "request = function()\n"
+                + "  local body = string.format('{\"templateId\":\"" + templateId + "\",\"fields\":["
+                + "{\"id\":\"title\",\"value\":{\"stringValue\":\"write %d\"}},"
+                + "{\"id\":\"customer_id\",\"value\":{\"stringValue\":\"arn:aws:profile:us-east-1:"
+                + "000000000000:domains/d/profiles/p1\"}},"
+                + "{\"id\":\"" + prio + "\",\"value\":{\"doubleValue\":%d}},"
+                + "{\"id\":\"" + text + "\",\"value\":{\"stringValue\":\"printer battery %d\"}}]}', "
+                + "math.random(0, 999), math.random(0, 4), math.random(0, 99))\n"
+                + "  return wrk.format(nil, '" + path + "', nil, body)\n"
+                + "end\n"
+                + "delay = function() return " + Math.max(0, thinkMillis) + " end\n"
+                + "done = function(summary, latency, requests)\n"
+                + "  local errors = summary.errors.status + summary.errors.connect + summary.errors.read "
+                + "+ summary.errors.write + summary.errors.timeout\n"
+                + "  io.write(string.format('RESULT %f %d\\n', summary.requests / (summary.duration / 1e6), errors))\n"
+                + "end\n";
     }
 
     private static String create(HttpClient http, String url, String templateId, String prio, String text,

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,28 +15,31 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One client in its own JVM: POSTs one body to the given paths (a random one each time), one request after the
  * other, and prints each request's own latency at p50, p99, p99.9 and the maximum. The benchmarks start it as a
- * separate process, so no load runs in the server's JVM.
+ * separate process, so no load runs in the server's JVM. Given several kinds of request (each its paths and body), it
+ * sends one of each in turn and prints a RESULT line per kind, so that both see the same moments of the server.
  *
  * <p>Why not wrk for this: wrk corrects its latencies for coordinated omission (it adds, for each slow response, the
  * responses a constant-rate client would have waited for), so with one connection answering in 0.1 ms one 20 ms
  * stall puts 200 samples into its histogram: its p99 there measured 22 ms for a GetCase whose every request but a
  * handful took under 1.4 ms, in the server's log as here. A single client's p99 is the latency of its requests.
  *
- * <pre>java -cp ... io.opencases.bench.SingleClient http://127.0.0.1:8080 paths.txt body.json 10 20</pre>
- * Arguments: base URL, a file of paths (one per line), a file with the JSON body, warm-up seconds, timed seconds
- * (0: until its standard input closes, which is how {@link #start} lets a benchmark stop it when its own work ends).
+ * <pre>java -cp ... io.opencases.bench.SingleClient http://127.0.0.1:8080 10 20 paths.txt body.json [paths2 body2 ...]</pre>
+ * Arguments: base URL, warm-up seconds, timed seconds (0: until its standard input closes, which is how
+ * {@link #start} lets a benchmark stop it when its own work ends), then per kind of request a file of paths (one per
+ * line) and a file with the JSON body.
  */
 public final class SingleClient {
     private SingleClient() {
     }
 
+    /** One kind of request: a path chosen at random each time, and the body sent to it. */
+    record Requests(List<String> paths, String body) {
+    }
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        List<String> paths = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
-                .filter(p -> !p.isBlank()).toList();
-        String body = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
-        long warmup = Long.parseLong(args[3]) * 1_000_000_000L;
-        long timed = Long.parseLong(args[4]) * 1_000_000_000L;
+        long warmup = Long.parseLong(args[1]) * 1_000_000_000L;
+        long timed = Long.parseLong(args[2]) * 1_000_000_000L;
         var stopped = new java.util.concurrent.atomic.AtomicBoolean();
         if (timed == 0) {
             timed = Long.MAX_VALUE;
@@ -53,12 +57,18 @@ public final class SingleClient {
             stdin.start();
         }
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var requests = paths.stream().map(p -> HttpRequest.newBuilder(URI.create(base + p))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).toList();
-        long[] samples = new long[1 << 20];
+        int kinds = (args.length - 3) / 2;
+        var requests = new ArrayList<List<HttpRequest>>();
+        for (int k = 0; k < kinds; k++) {
+            String body = Files.readString(Path.of(args[4 + 2 * k]), StandardCharsets.UTF_8);
+            requests.add(Files.readAllLines(Path.of(args[3 + 2 * k]), StandardCharsets.UTF_8).stream()
+                    .filter(p -> !p.isBlank()).map(p -> HttpRequest.newBuilder(URI.create(base + p))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build()).toList());
+        }
+        long[][] samples = new long[kinds][1 << 20];
         int n = 0;
-        long failures = 0;
+        long[] failures = new long[kinds];
         long start = System.nanoTime();
         boolean timing = false;
         boolean answered = false;
@@ -70,12 +80,25 @@ public final class SingleClient {
             } else if (timing && (now - start >= timed || stopped.get())) {
                 break;
             }
-            var request = requests.get(ThreadLocalRandom.current().nextInt(requests.size()));
-            long t = System.nanoTime();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            long took = System.nanoTime() - t;
-            if (status != 200) {
-                failures++;
+            if (timing && n == samples[0].length) {
+                for (int k = 0; k < kinds; k++) {
+                    samples[k] = Arrays.copyOf(samples[k], n * 2);
+                }
+            }
+            for (int k = 0; k < kinds; k++) {
+                var request = requests.get(k).get(ThreadLocalRandom.current().nextInt(requests.get(k).size()));
+                long t = System.nanoTime();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                long took = System.nanoTime() - t;
+                if (status != 200) {
+                    failures[k]++;
+                }
+                if (timing) {
+                    samples[k][n] = took;
+                }
+            }
+            if (timing) {
+                n++;
             }
             if (!answered) {
                 // For Running.awaitAnswer: the JVM is up and the server answers.
@@ -83,16 +106,14 @@ public final class SingleClient {
                 System.out.println("ANSWERED");
                 System.out.flush();
             }
-            if (timing) {
-                if (n == samples.length) {
-                    samples = Arrays.copyOf(samples, n * 2);
-                }
-                samples[n++] = took;
-            }
         }
-        Arrays.sort(samples, 0, n);
-        System.out.printf("RESULT %d %.3f %.3f %.3f %.3f %d%n", n, samples[n / 2] / 1e6,
-                samples[(int) (n * 0.99)] / 1e6, samples[(int) (n * 0.999)] / 1e6, samples[n - 1] / 1e6, failures);
+        for (int k = 0; k < kinds; k++) {
+            long[] sorted = Arrays.copyOf(samples[k], n);
+            Arrays.sort(sorted);
+            System.out.printf("RESULT %d %.3f %.3f %.3f %.3f %d%n", n, sorted[n / 2] / 1e6,
+                    sorted[(int) (n * 0.99)] / 1e6, sorted[(int) (n * 0.999)] / 1e6, sorted[n - 1] / 1e6,
+                    failures[k]);
+        }
     }
 
     /**
@@ -101,7 +122,13 @@ public final class SingleClient {
      */
     static String[] run(String base, List<String> paths, String body, int warmupSeconds, int seconds)
             throws Exception {
-        return result(command(base, paths, body, warmupSeconds, seconds));
+        return run(base, List.of(new Requests(paths, body)), warmupSeconds, seconds).get(0);
+    }
+
+    /** The same for several kinds of request sent in turn: one RESULT per kind, in their order. */
+    static List<String[]> run(String base, List<Requests> kinds, int warmupSeconds, int seconds) throws Exception {
+        var command = command(base, kinds, warmupSeconds, seconds);
+        return resultsOf(command.redirectErrorStream(true).start(), command);
     }
 
     /**
@@ -109,7 +136,7 @@ public final class SingleClient {
      * something the benchmark times (a rebuild), with no warm-up.
      */
     static Running start(String base, List<String> paths, String body) throws Exception {
-        var command = command(base, paths, body, 0, 0);
+        var command = command(base, List.of(new Requests(paths, body)), 0, 0);
         return new Running(command.redirectErrorStream(true).start(), command);
     }
 
@@ -131,34 +158,43 @@ public final class SingleClient {
         /** Stops the client and returns what it printed after RESULT (as {@link #run} does). */
         String[] stop() throws Exception {
             process.getOutputStream().close();
-            return resultOf(process, command);
+            return resultsOf(process, command).get(0);
         }
     }
 
-    private static ProcessBuilder command(String base, List<String> paths, String body, int warmupSeconds,
-                                          int seconds) throws java.io.IOException {
+    private static ProcessBuilder command(String base, List<Requests> kinds, int warmupSeconds, int seconds)
+            throws java.io.IOException {
         Path dir = Files.createTempDirectory("single-client");
-        Path pathFile = Files.write(dir.resolve("paths.txt"), paths, StandardCharsets.UTF_8);
-        Path bodyFile = Files.writeString(dir.resolve("body.json"), body, StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                SingleClient.class.getName(), base, pathFile.toString(), bodyFile.toString(),
-                String.valueOf(warmupSeconds), String.valueOf(seconds));
+        var command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                SingleClient.class.getName(), base, String.valueOf(warmupSeconds), String.valueOf(seconds)));
+        for (int k = 0; k < kinds.size(); k++) {
+            command.add(Files.write(dir.resolve("paths" + k + ".txt"), kinds.get(k).paths(), StandardCharsets.UTF_8)
+                    .toString());
+            command.add(Files.writeString(dir.resolve("body" + k + ".json"), kinds.get(k).body(),
+                    StandardCharsets.UTF_8).toString());
+        }
+        return new ProcessBuilder(command);
     }
 
     /** Runs a load process (this client, wrk with the benchmarks' scripts) and returns its RESULT line's values. */
     static String[] result(ProcessBuilder command) throws Exception {
-        return resultOf(command.redirectErrorStream(true).start(), command);
+        return resultsOf(command.redirectErrorStream(true).start(), command).get(0);
     }
 
-    private static String[] resultOf(Process process, ProcessBuilder command) throws Exception {
+    /** What a load process printed after each RESULT, in order, once it has ended. */
+    private static List<String[]> resultsOf(Process process, ProcessBuilder command) throws Exception {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
+        var results = new ArrayList<String[]>();
         for (String line : output.split("\n")) {
             if (line.startsWith("RESULT ")) {
-                return line.substring(7).trim().split(" ");
+                results.add(line.substring(7).trim().split(" "));
             }
         }
-        throw new IllegalStateException(String.join(" ", command.command()) + " printed no result:\n" + output);
+        if (results.isEmpty()) {
+            throw new IllegalStateException(String.join(" ", command.command()) + " printed no result:\n" + output);
+        }
+        return results;
     }
 }
