@@ -27,6 +27,7 @@ import io.opencases.memory.MemoryCaseRepository;
 import io.opencases.memory.MemoryDomainRepository;
 import io.opencases.memory.MemoryTagRepository;
 import io.opencases.memory.MemoryUnitOfWork;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The index maintenance on memory adapters: rebuild from the store (beside the live index, then swapped in),
@@ -235,6 +237,72 @@ class CaseIndexMaintenanceTest {
                 List.of(new CaseSort("case_id", true)), null, 10)).documents();
         assertThat(documents).extracting(CaseDocument::caseId).containsExactly("case-a");
         assertThat(documents.get(0).values().get("title")).isEqualTo(new FieldValue.StringValue("new"));
+    }
+
+    /**
+     * A page whose add takes long (in Lucene, the add that flushes the writer's buffer: seconds) must not hold up the
+     * other workers: the rest of the store's pages are added while it is held. Reading ahead only as far as the
+     * oldest page held every other worker idle until it was done.
+     */
+    @Test
+    void aPageThatTakesLongDoesNotHoldUpTheOtherPages() throws Exception {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2,
+                "the rebuild has one worker per core; one worker has no other to keep busy");
+        int pages = 8;
+        for (int i = 0; i < pages * 1000; i++) {
+            stored(String.format("case-%05d", i), "title " + i);
+        }
+        maintenance.start();
+        var started = new java.util.concurrent.atomic.AtomicInteger();
+        var othersStarted = new java.util.concurrent.CountDownLatch(1);
+        var othersCameWhileHeld = new java.util.concurrent.atomic.AtomicBoolean();
+        index.besideAddNew = () -> {
+            int page = started.incrementAndGet();
+            if (page == 1) {
+                try {
+                    // Not a timing assertion: the bound only ends the wait when the other pages never come.
+                    othersCameWhileHeld.set(othersStarted.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (page == pages) {
+                othersStarted.countDown();
+            }
+        };
+
+        long rebuilt = maintenance.rebuild();
+
+        assertThat(othersCameWhileHeld).isTrue();
+        assertThat(rebuilt).isEqualTo(pages * 1000L);
+        indexer.awaitIdle();
+        assertThat(index.search(domainId, new CaseIndex.Query(null, List.of(), List.of(), null, 1)).totalCount())
+                .isEqualTo(pages * 1000L);
+    }
+
+    /** A page that fails fails the rebuild; the live index stays as it was, and a later rebuild succeeds. */
+    @Test
+    void aPageThatFailsFailsTheRebuildAndLeavesTheLiveIndex() {
+        for (int i = 0; i < 3000; i++) {
+            stored(String.format("case-%05d", i), "title " + i);
+        }
+        maintenance.start();
+        stored("case-new", "added after the last rebuild");
+        var adds = new java.util.concurrent.atomic.AtomicInteger();
+        index.besideAddNew = () -> {
+            if (adds.incrementAndGet() == 2) {
+                throw new IllegalStateException("page lost");
+            }
+        };
+
+        assertThatThrownBy(maintenance::rebuild).hasMessage("page lost");
+
+        indexer.awaitIdle();
+        var all = new CaseIndex.Query(null, List.of(), List.of(), null, 1);
+        assertThat(index.search(domainId, all).totalCount()).isEqualTo(3000);
+        index.besideAddNew = () -> { };
+        assertThat(maintenance.rebuild()).isEqualTo(3001);
+        indexer.awaitIdle();
+        assertThat(index.search(domainId, all).totalCount()).isEqualTo(3001);
     }
 
     @Test

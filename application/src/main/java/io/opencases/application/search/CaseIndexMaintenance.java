@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the search index a faithful copy of the store, which is the source of truth: rebuilds it from the store
@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CaseIndexMaintenance {
     private static final int BATCH = 1_000;
-    /** Pages a rebuild lets each worker (or the indexer) have queued at once: reading the store runs this far ahead. */
+    /** Pages per worker (or for the indexer) a rebuild lets be read and not yet added: how far reading runs ahead. */
     private static final int PAGES_AHEAD = 2;
     /** The rebuild's indexing threads: one per core, while this thread reads the store. */
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -164,6 +164,11 @@ public final class CaseIndexMaintenance {
      * thread reads the pages and the rebuild's workers, one per core, turn them into index documents and add them,
      * all into the one new index (its writer takes documents from several threads at once); without it (an index
      * that cannot be built beside itself), the pages go through the indexer thread.
+     *
+     * <p>Reading runs ahead of the workers by a bounded number of pages, whichever worker has them: a page whose add
+     * makes Lucene flush its buffer takes seconds (a 1M rebuild flushes about twenty times), and waiting for the
+     * oldest page instead (as until 2026-12-07) left the other worker without pages for that long, one core idle in
+     * a fifth of the rebuild.
      */
     private long walkStore(CaseIndex built) {
         ExecutorService workers = built == null ? null : Executors.newFixedThreadPool(WORKERS, runnable -> {
@@ -171,14 +176,15 @@ public final class CaseIndexMaintenance {
             thread.setDaemon(true);
             return thread;
         });
+        var ahead = new Semaphore(WORKERS * PAGES_AHEAD);
+        var failure = new AtomicReference<Throwable>();
         long count = 0;
         String afterDomain = null;
         String afterCase = null;
         Map<String, Optional<String>> accounts = new HashMap<>();
         var inFlight = new ArrayDeque<Long>();
-        var staging = new ArrayDeque<Future<?>>();
         try {
-            while (true) {
+            while (failure.get() == null) {
                 String d = afterDomain;
                 String c = afterCase;
                 List<Case> page = unitOfWork.read(() -> cases.listAfter(d, c, BATCH));
@@ -189,11 +195,19 @@ public final class CaseIndexMaintenance {
                 List<CaseDocument> documents = unitOfWork.read(() -> indexing.documents(page, domainId -> accounts
                         .computeIfAbsent(domainId, id -> domains.findById(id).map(domain -> domain.accountId()))));
                 if (built != null) {
-                    staging.add(workers.submit(() -> indexer.stage(built, documents)));
-                    // Reading runs ahead of the workers by a page or two each, no more: memory stays bounded.
-                    while (staging.size() > WORKERS * PAGES_AHEAD) {
-                        await(staging.poll());
-                    }
+                    acquire(ahead);
+                    workers.execute(() -> {
+                        try {
+                            // After a failure, pages not started are dropped.
+                            if (failure.get() == null) {
+                                indexer.stage(built, documents);
+                            }
+                        } catch (RuntimeException | Error e) {
+                            failure.compareAndSet(null, e);
+                        } finally {
+                            ahead.release();
+                        }
+                    });
                 } else {
                     inFlight.add(indexer.submit(target -> target.upsertAll(documents)));
                     while (inFlight.size() > PAGES_AHEAD) {
@@ -205,34 +219,38 @@ public final class CaseIndexMaintenance {
                 afterDomain = last.domainId();
                 afterCase = last.caseId();
             }
-            while (!staging.isEmpty()) {
-                await(staging.poll());
-            }
+        } catch (RuntimeException | Error e) {
+            // The pages read and not yet started are dropped too.
+            failure.compareAndSet(null, e);
+            throw e;
         } finally {
             if (workers != null) {
-                // After a failure, pages not started are dropped; one being added finishes (no interrupt: Lucene
-                // treats an interrupted write as fatal to its writer).
-                staging.forEach(page -> page.cancel(false));
+                // A page being added finishes (no interrupt: Lucene treats an interrupted write as fatal to its
+                // writer), so none writes to the index after this returns or throws.
                 workers.shutdown();
                 awaitTermination(workers);
             }
         }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed != null) {
+            throw (Error) failed;
+        }
         return count;
     }
 
-    private static void await(Future<?> page) {
+    private static void acquire(Semaphore semaphore) {
         try {
-            page.get();
+            semaphore.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("rebuild interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("rebuild page failed", e.getCause());
         }
     }
 
-    /** A failed rebuild still waits for its workers, so none writes to the abandoned index afterwards. */
+    /** A finished or failed rebuild still waits for its workers, so none writes to the index afterwards. */
     private static void awaitTermination(ExecutorService workers) {
         try {
             while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
