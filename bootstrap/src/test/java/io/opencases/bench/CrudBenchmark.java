@@ -288,15 +288,12 @@ public final class CrudBenchmark {
 
     /** One request, signed ahead of time. */
     record Signed(String method, String path, Map<String, String> headers, String body) {
+        SingleClient.Request request() {
+            return new SingleClient.Request(method, path, headers, body);
+        }
+
         JsonNode send(HttpClient http, String base) throws Exception {
-            var builder = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach((name, value) -> {
-                if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-                    builder.header(name, value);
-                }
-            });
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request().toHttp(base), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " "
                         + response.body());

@@ -60,6 +60,7 @@ public final class RelatedItemSearchBenchmark {
         var out = new StringBuilder("\n### " + label + " (" + jar + "), " + String.format("%,d", items)
                 + " related items in one domain\n\n");
         var rows = new ArrayList<String>();
+        var latencies = new ArrayList<String>();
         var plans = new LinkedHashMap<String, String>();
         try (Server server = Server.start(jar, "embedded", Files.createTempDirectory("opencases-bench-ri-"), label)) {
             var http = HttpClient.newHttpClient();
@@ -100,6 +101,11 @@ public final class RelatedItemSearchBenchmark {
                 Wrk wrk = server.wrk(1, seconds, shape.getValue());
                 rows.add(String.format("| %s | %,.0f | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n", shape.getKey(),
                         wrk.rate(), wrk.p50(), wrk.p99(), wrk.serverCpu(), wrk.databaseCpu()));
+                // Each request's own latency: wrk at one connection corrects for coordinated omission.
+                String[] single = SingleClient.run(server.base, List.of(new SingleClient.Requests(shape.getValue()
+                        .stream().map(Signed::request).toList())), 2, seconds).get(0);
+                latencies.add(String.format("| %s | %,d | %s ms | %s ms | %s ms | %s ms | %s |%n", shape.getKey(),
+                        Long.parseLong(single[0]), single[1], single[2], single[3], single[4], single[5]));
             }
             String first = "SELECT doc FROM related_items WHERE domain_id = '" + bench.domainId + "' "
                     + "ORDER BY association_time, case_id, related_item_id LIMIT 26";
@@ -120,9 +126,12 @@ public final class RelatedItemSearchBenchmark {
             rows.add(pgbench(server, "pgbench: the first page's SQL (ceiling)", first, seconds));
             rows.add(pgbench(server, "pgbench: a next page's SQL (ceiling)", next, seconds));
         }
-        out.append("| shape (1 client) | calls/s | p50 | p99 | server CPU/call | PostgreSQL CPU/call |\n"
+        out.append("| shape (1 client) | calls/s | p50 | p99 (wrk) | server CPU/call | PostgreSQL CPU/call |\n"
                 + "|---|---|---|---|---|---|\n");
         rows.forEach(out::append);
+        out.append("\nEach request's own latency (SingleClient, one request after the other, a JVM of its own):\n\n"
+                + "| shape | requests | p50 | p99 | p99.9 | max | failed |\n|---|---|---|---|---|---|---|\n");
+        latencies.forEach(out::append);
         plans.forEach((name, plan) -> out.append("\nPlan, ").append(name).append(":\n```\n").append(plan)
                 .append("```\n"));
         System.out.println(out);

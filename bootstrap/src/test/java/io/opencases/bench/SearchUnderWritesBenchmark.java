@@ -84,8 +84,8 @@ public final class SearchUnderWritesBenchmark {
                 + "\",\"sortOrder\":\"Asc\"}]}";
         String[] ids = preloadedIds.toArray(String[]::new);
         pool.shutdown();
-        var measured = List.of(new SingleClient.Requests(List.of("/domains/" + domainId + "/cases-search"), query),
-                new SingleClient.Requests(Arrays.stream(ids).map(id -> "/domains/" + domainId + "/cases/" + id)
+        var measured = List.of(SingleClient.Requests.post(List.of("/domains/" + domainId + "/cases-search"), query),
+                SingleClient.Requests.post(Arrays.stream(ids).map(id -> "/domains/" + domainId + "/cases/" + id)
                         .toList(), "{\"fields\":[{\"id\":\"title\"}]}"));
         List<String[]> idle = SingleClient.run(base, measured, 3, seconds);
 

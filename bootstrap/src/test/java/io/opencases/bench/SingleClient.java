@@ -1,5 +1,7 @@
 package io.opencases.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,31 +12,54 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One client in its own JVM: POSTs one body to the given paths (a random one each time), one request after the
- * other, and prints each request's own latency at p50, p99, p99.9 and the maximum. The benchmarks start it as a
- * separate process, so no load runs in the server's JVM. Given several kinds of request (each its paths and body), it
- * sends one of each in turn and prints a RESULT line per kind, so that both see the same moments of the server.
+ * One client in its own JVM: sends one of the given requests (a random one each time), one request after the other,
+ * and prints each request's own latency at p50, p99, p99.9 and the maximum. The benchmarks start it as a separate
+ * process, so no load runs in the server's JVM. Given several kinds of request, it sends one of each kind in turn and
+ * prints a RESULT line per kind, so that all see the same moments of the server. Requests may carry headers: a
+ * SigV4 signature made beforehand is sent as it is.
  *
  * <p>Why not wrk for this: wrk corrects its latencies for coordinated omission (it adds, for each slow response, the
  * responses a constant-rate client would have waited for), so with one connection answering in 0.1 ms one 20 ms
  * stall puts 200 samples into its histogram: its p99 there measured 22 ms for a GetCase whose every request but a
  * handful took under 1.4 ms, in the server's log as here. A single client's p99 is the latency of its requests.
  *
- * <pre>java -cp ... io.opencases.bench.SingleClient http://127.0.0.1:8080 10 20 paths.txt body.json [paths2 body2 ...]</pre>
+ * <pre>java -cp ... io.opencases.bench.SingleClient http://127.0.0.1:8080 10 20 searches.jsonl [gets.jsonl ...]</pre>
  * Arguments: base URL, warm-up seconds, timed seconds (0: until its standard input closes, which is how
- * {@link #start} lets a benchmark stop it when its own work ends), then per kind of request a file of paths (one per
- * line) and a file with the JSON body.
+ * {@link #start} lets a benchmark stop it when its own work ends), then per kind of request a file with one
+ * {@link Request} in JSON per line.
  */
 public final class SingleClient {
     private SingleClient() {
     }
 
-    /** One kind of request: a path chosen at random each time, and the body sent to it. */
-    record Requests(List<String> paths, String body) {
+    /** One request: method, path, headers (Host and Content-Length are the client's own) and body. */
+    record Request(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest toHttp(String base) {
+            var builder = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                    builder.header(name, value);
+                }
+            });
+            return builder.build();
+        }
     }
+
+    /** One kind of request: one of these, chosen at random, each time. */
+    record Requests(List<Request> each) {
+        /** POSTs of one JSON body to one of the paths. */
+        static Requests post(List<String> paths, String body) {
+            return new Requests(paths.stream().map(path -> new Request("POST", path,
+                    Map.of("Content-Type", "application/json"), body)).toList());
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -57,14 +82,16 @@ public final class SingleClient {
             stdin.start();
         }
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        int kinds = (args.length - 3) / 2;
+        int kinds = args.length - 3;
         var requests = new ArrayList<List<HttpRequest>>();
         for (int k = 0; k < kinds; k++) {
-            String body = Files.readString(Path.of(args[4 + 2 * k]), StandardCharsets.UTF_8);
-            requests.add(Files.readAllLines(Path.of(args[3 + 2 * k]), StandardCharsets.UTF_8).stream()
-                    .filter(p -> !p.isBlank()).map(p -> HttpRequest.newBuilder(URI.create(base + p))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build()).toList());
+            var kind = new ArrayList<HttpRequest>();
+            for (String line : Files.readAllLines(Path.of(args[3 + k]), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    kind.add(JSON.readValue(line, Request.class).toHttp(base));
+                }
+            }
+            requests.add(kind);
         }
         long[][] samples = new long[kinds][1 << 20];
         int n = 0;
@@ -122,7 +149,7 @@ public final class SingleClient {
      */
     static String[] run(String base, List<String> paths, String body, int warmupSeconds, int seconds)
             throws Exception {
-        return run(base, List.of(new Requests(paths, body)), warmupSeconds, seconds).get(0);
+        return run(base, List.of(Requests.post(paths, body)), warmupSeconds, seconds).get(0);
     }
 
     /** The same for several kinds of request sent in turn: one RESULT per kind, in their order. */
@@ -136,7 +163,7 @@ public final class SingleClient {
      * something the benchmark times (a rebuild), with no warm-up.
      */
     static Running start(String base, List<String> paths, String body) throws Exception {
-        var command = command(base, List.of(new Requests(paths, body)), 0, 0);
+        var command = command(base, List.of(Requests.post(paths, body)), 0, 0);
         return new Running(command.redirectErrorStream(true).start(), command);
     }
 
@@ -169,10 +196,11 @@ public final class SingleClient {
         var command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 SingleClient.class.getName(), base, String.valueOf(warmupSeconds), String.valueOf(seconds)));
         for (int k = 0; k < kinds.size(); k++) {
-            command.add(Files.write(dir.resolve("paths" + k + ".txt"), kinds.get(k).paths(), StandardCharsets.UTF_8)
-                    .toString());
-            command.add(Files.writeString(dir.resolve("body" + k + ".json"), kinds.get(k).body(),
-                    StandardCharsets.UTF_8).toString());
+            var lines = new ArrayList<String>();
+            for (Request request : kinds.get(k).each()) {
+                lines.add(JSON.writeValueAsString(request));
+            }
+            command.add(Files.write(dir.resolve("requests" + k + ".jsonl"), lines, StandardCharsets.UTF_8).toString());
         }
         return new ProcessBuilder(command);
     }
