@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -118,6 +118,7 @@ public final class SearchUnderWritesBenchmark {
                 }
             }
         });
+        // wrk's connections open and its first writes land before anything is timed.
         Thread.sleep(1000);
         checker.start();
         List<String[]> busy = SingleClient.run(base, measured, 3, seconds);
