@@ -223,22 +223,24 @@ public final class IndexingBenchmark {
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
 
-    /** Wall-clock and this process's CPU time (all its threads, GC included), in nanoseconds. */
+    /** Wall-clock and this process's CPU time (all its threads, GC included), in nanoseconds; GC pauses in ms. */
     private static long[] now() {
-        return new long[]{System.nanoTime(), OS.getProcessCpuTime()};
+        return new long[]{System.nanoTime(), OS.getProcessCpuTime(), SearchBenchmark.gcPauses()[1]};
     }
 
     /**
      * The rate by the clock, and by the CPU this process spent: on a machine shared with other builds the clock
      * rate says how much CPU we were given; cases per CPU-second (× 2 for what two idle cores would do, if the
-     * work spreads over both) does not depend on it.
+     * work spreads over both) does not depend on it. The GC pauses stopped every thread for that long (a 1M rebuild
+     * on the memory store spends about a ninth of its time in them).
      */
     private static void report(String what, long count, long[] start) {
         long[] end = now();
         double seconds = (end[0] - start[0]) / 1e9;
         double cpu = (end[1] - start[1]) / 1e9;
         System.out.printf("%-78s %,9d cases in %6.1f s = %,7.0f cases/s | CPU %6.1f s = %,7.0f cases per CPU-s "
-                + "(load %s)%n", what, count, seconds, count / seconds, cpu, count / cpu, loadAverage());
+                + "| GC pauses %.1f s (load %s)%n", what, count, seconds, count / seconds, cpu, count / cpu,
+                (end[2] - start[2]) / 1e3, loadAverage());
     }
 
     private static String loadAverage() {

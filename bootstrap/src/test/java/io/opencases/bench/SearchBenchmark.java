@@ -378,7 +378,6 @@ public final class SearchBenchmark {
         return String.join(" ", words);
     }
 
-    /** p50 and p99 in milliseconds after a warm-up. */
     /**
      * One client over HTTP from a separate process (SingleClient): 10 s of warm-up, then 20 s timed. Returns p50 and
      * p99 in ms and the JVM's GC pauses during the timed run (a p99 is read beside them).
@@ -393,7 +392,8 @@ public final class SearchBenchmark {
         return new String[]{r[1], r[2], String.format("%d, %d ms", after[0] - before[0], after[1] - before[1])};
     }
 
-    private static long[] gcPauses() {
+    /** This JVM's collections so far and their pauses in milliseconds (young and full; not concurrent work). */
+    static long[] gcPauses() {
         long count = 0;
         long millis = 0;
         for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
