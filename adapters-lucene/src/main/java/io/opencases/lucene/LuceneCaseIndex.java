@@ -81,7 +81,7 @@ import java.util.function.Function;
  * bytes without decompressing stored-field blocks and decodes only the values the caller asked for. Ties between
  * equal sort values, the rule when sorting on a status, break on the case id's 128 bits held as two numeric doc
  * values. Segments are sorted in the default order (newest update first), so a page in that order stops after its
- * first hits per segment; the total is exact when Lucene knows it for free or up to {@link #COUNT_CAP} matches.
+ * first hits per segment; the total is exact up to {@link #COUNT_CAP} matches and the cap beyond.
  * A rebuild fills an index beside this one ({@link #newBeside()}) and swaps it in ({@link #replaceWith}).
  */
 public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
@@ -102,8 +102,8 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * identity no other index shares, and bounded in the sort lists it keeps.
      */
     private static final SortedPages SORTED_PAGES = new SortedPages(TIE_HIGH, TIE_LOW);
-    /** Beyond this many matches totalCount is this many (a lower bound), unless Lucene knows the count for free. */
-    static final long COUNT_CAP = 10_000;
+    /** Beyond this many matches totalCount is this many, a lower bound: the port's {@link CaseIndex#COUNT_CAP}. */
+    static final long COUNT_CAP = CaseIndex.COUNT_CAP;
     /** Buffered bytes above which a refresh or checkpoint flushes on every core (see flushInParallel). */
     private static final long PARALLEL_FLUSH_BYTES = 32L << 20;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -708,10 +708,11 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     }
 
     /**
-     * How many cases match: exact when Lucene knows it per segment without looking (a single term, every case, a
-     * clause the query cache holds) or when at most {@link #COUNT_CAP} match; otherwise exactly the cap, a lower
-     * bound (as OpenSearch reports by default): counting half a million matches would cost more than finding the
-     * page, and a fixed figure does not move between two pages as the cache warms.
+     * How many cases match, up to {@link #COUNT_CAP} (the port's rule): exact when at most that many match, otherwise
+     * exactly the cap. Segments whose count Lucene knows without looking (a single term without deletions, a clause
+     * the query cache holds) are added without looking; the others are counted until the cap is reached. Counting
+     * half a million matches would cost more than finding the page. Beyond the cap the free counts are not shown:
+     * they depend on the cache and on deletions, and the same search reported 10,000 and then 492,621 (2026-12-07).
      */
     static long count(IndexSearcher searcher, org.apache.lucene.search.Query query) throws IOException {
         return count(searcher, query, COUNT_CAP);
@@ -747,7 +748,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
                 }
             }
         }
-        return total;
+        return Math.min(total, cap);
     }
 
     /**

@@ -108,8 +108,8 @@ final class ListPages {
         String q = r.param("q") == null ? "" : r.param("q").strip();
         var links = new ArrayList<ViewLink>();
         for (ViewSpec spec : specs) {
-            long count = search(r, domainId, spec.filter(), spec.searchTerm(), spec.sorts(), List.of(), 1, null)
-                    .totalCount();
+            String count = counted(search(r, domainId, spec.filter(), spec.searchTerm(), spec.sorts(), List.of(), 1,
+                    null));
             links.add(new ViewLink(spec.name(), listUrl(domainId, spec.key(), null), count, spec == active,
                     spec.deleteHref()));
         }
@@ -165,7 +165,13 @@ final class ListPages {
         String listUrl = listUrl(catalog.domainId(), view.key(), q);
         String next = results.nextToken() == null ? null
                 : listUrl + "&page=" + URLEncoder.encode(results.nextToken(), StandardCharsets.UTF_8);
-        return new CaseTable(listUrl, columns, rows, results.totalCount(), next);
+        return new CaseTable(listUrl, columns, rows, results.totalCount(), counted(results), next);
+    }
+
+    /** A search's count as an agent reads it: "10,000+" where the count stopped at its cap. */
+    static String counted(SearchCommands.CaseResults results) {
+        return String.format(java.util.Locale.ROOT, results.totalIsLowerBound() ? "%,d+" : "%,d",
+                results.totalCount());
     }
 
     private SearchCommands.CaseResults search(WebRequest r, String domainId, FieldFilter filter, String term,

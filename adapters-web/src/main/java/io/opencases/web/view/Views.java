@@ -24,7 +24,8 @@ public final class Views {
     public record DomainsPage(Shell shell, List<DomainRow> domains) {
     }
 
-    public record ViewLink(String name, String href, long count, boolean active, String deleteHref) {
+    /** {@code count}: as shown, "10,000+" where the search's count stopped at its cap. */
+    public record ViewLink(String name, String href, String count, boolean active, String deleteHref) {
     }
 
     public record Column(String fieldId, String name) {
@@ -36,7 +37,9 @@ public final class Views {
     public record Option(String value, String name, boolean selected) {
     }
 
-    public record CaseTable(String listUrl, List<Column> columns, List<Row> rows, long total, String nextHref) {
+    /** {@code totalText}: the total as shown, "10,000+" where the search's count stopped at its cap. */
+    public record CaseTable(String listUrl, List<Column> columns, List<Row> rows, long total, String totalText,
+                            String nextHref) {
     }
 
     public record ListPage(Shell shell, List<ViewLink> views, String viewName, String viewKey, String searchTerm,

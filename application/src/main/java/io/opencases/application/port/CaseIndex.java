@@ -41,10 +41,21 @@ public interface CaseIndex {
         }
     }
 
-    /** Up to {@code limit} documents in the query's order after the cursor, and how many match in all. */
+    /**
+     * How far a search counts its matches: {@link Hits#totalCount} is exact up to this many and exactly this many
+     * beyond, a lower bound (OpenSearch's default). Whatever the index could know for free (a cached clause, a
+     * segment without deletions) does not show: the same search always reports the same count.
+     */
+    long COUNT_CAP = 10_000;
+
+    /**
+     * Up to {@code limit} documents in the query's order after the cursor, and how many match in all, at most
+     * {@link #COUNT_CAP}.
+     */
     record Hits(List<CaseDocument> documents, long totalCount) {
         public Hits {
             documents = List.copyOf(documents);
+            totalCount = Math.min(totalCount, COUNT_CAP);
         }
     }
 
@@ -89,7 +100,8 @@ public interface CaseIndex {
                 kept.add(d);
             }
         }
-        return new Hits(kept, all.totalCount() - left);
+        // Every match was read (no limit), so their number is the exact count, not the capped one.
+        return new Hits(kept, all.documents().size() - left);
     }
 
     /**

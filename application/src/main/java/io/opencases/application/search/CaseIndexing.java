@@ -156,6 +156,7 @@ public final class CaseIndexing {
                 page.add(matches.get(j++).document());
             }
         }
+        // Hits caps the sum: past the cap, the queued matches add nothing the count can say.
         return new CaseIndex.Hits(page, older.totalCount() + matching);
     }
 

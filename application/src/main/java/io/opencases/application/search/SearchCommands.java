@@ -3,6 +3,7 @@ package io.opencases.application.search;
 import io.opencases.application.Caller;
 import io.opencases.application.PageRequest;
 import io.opencases.application.cases.CaseCommands.FieldWrite;
+import io.opencases.application.port.CaseIndex;
 import io.opencases.application.relateditem.RelatedItemCommands.RelatedItemView;
 import io.opencases.domain.relateditem.RelatedItemFilter;
 import io.opencases.domain.search.CaseSort;
@@ -25,6 +26,10 @@ public final class SearchCommands {
     }
 
     public record CaseResults(List<CaseHit> cases, String nextToken, long totalCount) {
+        /** Whether more cases may match than {@link #totalCount} says: it is the count's cap. */
+        public boolean totalIsLowerBound() {
+            return totalCount >= CaseIndex.COUNT_CAP;
+        }
     }
 
     public enum RelatedItemSortProperty {

@@ -149,6 +149,36 @@ public interface CaseIndexContract {
         }
     }
 
+    /**
+     * totalCount is a function of the matches: exact up to the cap, the cap beyond, whatever the adapter could know
+     * for free. The same search, asked again (Lucene's query cache fills on repeated clauses), reports the same.
+     */
+    @Test
+    default void aCountBeyondTheCapIsTheCapEveryTime() {
+        String domainId = UUID.randomUUID().toString();
+        var documents = new ArrayList<CaseDocument>();
+        int cases = (int) CaseIndex.COUNT_CAP + 500;
+        for (int i = 0; i < cases; i++) {
+            documents.add(doc(domainId, "case-" + i, "Printer " + i, i, "2026-01-01T10:00:00Z", Map.of()));
+        }
+        caseIndex().upsertAll(documents);
+        var sorts = List.of(new CaseSort("amount", true));
+        var over = List.of(
+                query(null, null, CaseSort.DEFAULT, null, 5),
+                query(null, "printer", CaseSort.DEFAULT, null, 5),
+                query(new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN_OR_EQUAL_TO, "amount",
+                        new FieldValue.DoubleValue(100)), null, sorts, null, 5));
+        var under = query(new FieldFilter.Comparison(FieldFilter.Operator.LESS_THAN, "amount",
+                new FieldValue.DoubleValue(9_999)), null, sorts, null, 5);
+        for (int round = 0; round < 6; round++) {
+            for (var q : over) {
+                assertThat(search(domainId, q).totalCount()).as("round %d: %s", round, q)
+                        .isEqualTo(CaseIndex.COUNT_CAP);
+            }
+            assertThat(search(domainId, under).totalCount()).as("round %d, under the cap", round).isEqualTo(9_999);
+        }
+    }
+
     @Test
     default void aDeepCursorWalksEveryMatchOnceInOrder() {
         String domainId = UUID.randomUUID().toString();
