@@ -47,25 +47,25 @@ public interface DomainContentsContract extends StoreRepositories.Seeded {
     /** The ids of one of everything in a fresh domain (ids repeat across domains on purpose). */
     private String filledDomain() {
         String domainId = UUID.randomUUID().toString();
-        fieldRepository().save(Field.custom(domainId, "pick", "pick", null, FieldType.SingleSelect, null, T0));
-        fieldRepository().saveOptions(domainId, "pick", List.of(new FieldOption("A", "a", true)));
-        fieldRepository().save(Field.custom(domainId, "gone", "gone", null, FieldType.Text, null, T0).delete(T0));
-        layoutRepository().save(new Layout(domainId, "layout", "Layout", new LayoutContent(null, null), false, T0,
+        repositories().fields().save(Field.custom(domainId, "pick", "pick", null, FieldType.SingleSelect, null, T0));
+        repositories().fields().saveOptions(domainId, "pick", List.of(new FieldOption("A", "a", true)));
+        repositories().fields().save(Field.custom(domainId, "gone", "gone", null, FieldType.Text, null, T0).delete(T0));
+        repositories().layouts().save(new Layout(domainId, "layout", "Layout", new LayoutContent(null, null), false, T0,
                 T0));
-        templateRepository().save(new Template(domainId, "template", "Template", null, null, List.of(),
+        repositories().templates().save(new Template(domainId, "template", "Template", null, null, List.of(),
                 TemplateStatus.Active, List.of(), List.of(), false, T0, T0));
-        caseRuleRepository().save(new CaseRule(domainId, "rule", "Rule", null,
+        repositories().caseRules().save(new CaseRule(domainId, "rule", "Rule", null,
                 new CaseRuleDetails.Required(false, List.of()), false, T0, T0));
-        caseRepository().save(new Case(domainId, "case", "template",
+        repositories().cases().save(new Case(domainId, "case", "template",
                 Map.of("pick", new FieldValue.StringValue("a")), T0));
-        relatedItemRepository().save(new RelatedItem(domainId, "case", "item",
+        repositories().relatedItems().save(new RelatedItem(domainId, "case", "item",
                 new RelatedItemContent.Comment("hello", "Text/Plain"), T0, new CaseUser.CustomEntity("job"),
                 new CaseUser.CustomEntity("job")));
-        auditLogRepository().append(new AuditEvent(UUID.randomUUID().toString(), domainId, "case",
+        repositories().auditLog().append(new AuditEvent(UUID.randomUUID().toString(), domainId, "case",
                 AuditEventType.CASE_CREATED, null, T0, List.of(), new CaseUser.CustomEntity("job"),
                 "arn:aws:iam::123456789012:root"));
-        tagRepository().put(arn(domainId), Map.of("team", "blue"));
-        tagRepository().put(arn(domainId) + "/case/case", Map.of("team", "red"));
+        repositories().tags().put(arn(domainId), Map.of("team", "blue"));
+        repositories().tags().put(arn(domainId) + "/case/case", Map.of("team", "red"));
         return domainId;
     }
 
@@ -122,15 +122,15 @@ public interface DomainContentsContract extends StoreRepositories.Seeded {
         assertThat(contents.contains(deleted, ResourceKind.CASE_RULE, null, "rule")).isFalse();
         assertThat(contents.contains(deleted, ResourceKind.CASE, null, "case")).isFalse();
         assertThat(contents.contains(deleted, ResourceKind.RELATED_ITEM, "case", "item")).isFalse();
-        assertThat(fieldRepository().options(deleted, "pick")).isEmpty();
-        assertThat(auditLogRepository().events(deleted, "case", 0, 10)).isEmpty();
-        assertThat(tagRepository().tags(arn(deleted))).isEmpty();
-        assertThat(tagRepository().tags(arn(deleted) + "/case/case")).isEmpty();
+        assertThat(repositories().fields().options(deleted, "pick")).isEmpty();
+        assertThat(repositories().auditLog().events(deleted, "case", 0, 10)).isEmpty();
+        assertThat(repositories().tags().tags(arn(deleted))).isEmpty();
+        assertThat(repositories().tags().tags(arn(deleted) + "/case/case")).isEmpty();
 
         assertThat(containsEverything(kept)).isTrue();
-        assertThat(fieldRepository().options(kept, "pick")).hasSize(1);
-        assertThat(auditLogRepository().events(kept, "case", 0, 10)).hasSize(1);
-        assertThat(tagRepository().tags(arn(kept))).containsEntry("team", "blue");
-        assertThat(tagRepository().tags(arn(kept) + "/case/case")).containsEntry("team", "red");
+        assertThat(repositories().fields().options(kept, "pick")).hasSize(1);
+        assertThat(repositories().auditLog().events(kept, "case", 0, 10)).hasSize(1);
+        assertThat(repositories().tags().tags(arn(kept))).containsEntry("team", "blue");
+        assertThat(repositories().tags().tags(arn(kept) + "/case/case")).containsEntry("team", "red");
     }
 }

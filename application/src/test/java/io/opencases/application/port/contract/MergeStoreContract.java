@@ -76,11 +76,11 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
         Case aCase = newCase(domainId, "case-1", T0);
         var later = item(domainId, "case-1", "a", T0.plusSeconds(5), new RelatedItemContent.Comment("b", "Text/Plain"));
         var earlier = contact(domainId, "case-1", "z", "arn:contact");
-        relatedItemRepository().save(later);
-        relatedItemRepository().save(earlier);
-        fieldRepository().save(Field.custom(domainId, "tier", "Tier", null, FieldType.Text, null, T0));
-        fieldRepository().save(Field.custom(domainId, "gone", "Gone", null, FieldType.Text, null, T0).delete(T0));
-        tagRepository().put(arn(domainId, "case-1", "a"), Map.of("team", "blue"));
+        repositories().relatedItems().save(later);
+        repositories().relatedItems().save(earlier);
+        repositories().fields().save(Field.custom(domainId, "tier", "Tier", null, FieldType.Text, null, T0));
+        repositories().fields().save(Field.custom(domainId, "gone", "Gone", null, FieldType.Text, null, T0).delete(T0));
+        repositories().tags().put(arn(domainId, "case-1", "a"), Map.of("team", "blue"));
         var store = mergeStore();
 
         assertThat(store.domain(ACCOUNT, domainId)).hasValueSatisfying(d -> assertThat(d.domainId())
@@ -126,16 +126,16 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
         Case primary = newCase(domainId, "primary", T0);
         Case secondary = newCase(domainId, "secondary", T0);
         MergeJob job = job(domainId, "primary", "secondary", T0);
-        mergeJobRepository().save(job);
+        repositories().mergeJobs().save(job);
         var kept = contact(domainId, "primary", "kept", "arn:contact");
         var moving = item(domainId, "secondary", "moving", T0, new RelatedItemContent.Comment("hi", "Text/Plain"));
         var duplicate = contact(domainId, "secondary", "duplicate", "arn:contact");
-        relatedItemRepository().save(kept);
-        relatedItemRepository().save(moving);
-        relatedItemRepository().save(duplicate);
-        tagRepository().put(arn(domainId, "primary", "kept"), Map.of("team", "blue"));
-        tagRepository().put(arn(domainId, "secondary", "moving"), Map.of("team", "red"));
-        tagRepository().put(arn(domainId, "secondary", "duplicate"), Map.of("team", "green", "tier", "gold"));
+        repositories().relatedItems().save(kept);
+        repositories().relatedItems().save(moving);
+        repositories().relatedItems().save(duplicate);
+        repositories().tags().put(arn(domainId, "primary", "kept"), Map.of("team", "blue"));
+        repositories().tags().put(arn(domainId, "secondary", "moving"), Map.of("team", "red"));
+        repositories().tags().put(arn(domainId, "secondary", "duplicate"), Map.of("team", "green", "tier", "gold"));
 
         Case merged = primary.withValues(Map.of("status", new FieldValue.StringValue("open"),
                 "title", new FieldValue.StringValue("merged")));
@@ -155,20 +155,21 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
                         arn(domainId, "primary", "kept"), Map.of("tier", "gold")),
                 List.of(primaryEvent, secondaryEvent), completed));
 
-        assertThat(caseRepository().find(domainId, "primary")).contains(merged);
-        assertThat(caseRepository().find(domainId, "secondary")).contains(closed);
-        assertThat(relatedItemRepository().listForCase(domainId, "primary")).containsExactlyInAnyOrder(kept, moved);
-        assertThat(relatedItemRepository().listForCase(domainId, "secondary")).containsExactly(link);
-        assertThat(tagRepository().tags(arn(domainId, "primary", "moving"))).isEqualTo(Map.of("team", "red"));
-        assertThat(tagRepository().tags(arn(domainId, "primary", "kept")))
+        assertThat(repositories().cases().find(domainId, "primary")).contains(merged);
+        assertThat(repositories().cases().find(domainId, "secondary")).contains(closed);
+        assertThat(repositories().relatedItems().listForCase(domainId, "primary"))
+                .containsExactlyInAnyOrder(kept, moved);
+        assertThat(repositories().relatedItems().listForCase(domainId, "secondary")).containsExactly(link);
+        assertThat(repositories().tags().tags(arn(domainId, "primary", "moving"))).isEqualTo(Map.of("team", "red"));
+        assertThat(repositories().tags().tags(arn(domainId, "primary", "kept")))
                 .isEqualTo(Map.of("team", "blue", "tier", "gold"));
-        assertThat(tagRepository().tags(arn(domainId, "secondary", "moving"))).isEmpty();
-        assertThat(tagRepository().tags(arn(domainId, "secondary", "duplicate"))).isEmpty();
-        assertThat(auditLogRepository().events(domainId, "primary", 0, 10)).containsExactly(primaryEvent);
-        assertThat(auditLogRepository().events(domainId, "secondary", 0, 10)).containsExactly(secondaryEvent);
-        assertThat(mergeJobRepository().find(domainId, job.mergeId())).contains(completed);
-        assertThat(mergeJobRepository().findRunning(domainId, "primary")).isEmpty();
-        assertThat(mergeJobRepository().findBySecondary(domainId, "secondary")).contains(completed);
+        assertThat(repositories().tags().tags(arn(domainId, "secondary", "moving"))).isEmpty();
+        assertThat(repositories().tags().tags(arn(domainId, "secondary", "duplicate"))).isEmpty();
+        assertThat(repositories().auditLog().events(domainId, "primary", 0, 10)).containsExactly(primaryEvent);
+        assertThat(repositories().auditLog().events(domainId, "secondary", 0, 10)).containsExactly(secondaryEvent);
+        assertThat(repositories().mergeJobs().find(domainId, job.mergeId())).contains(completed);
+        assertThat(repositories().mergeJobs().findRunning(domainId, "primary")).isEmpty();
+        assertThat(repositories().mergeJobs().findBySecondary(domainId, "secondary")).contains(completed);
     }
 
     @Test
@@ -176,13 +177,13 @@ public interface MergeStoreContract extends StoreRepositories.Seeded {
         String domainId = newDomain(ACCOUNT, T0);
         Case primary = newCase(domainId, "primary", T0);
         MergeJob job = job(domainId, "primary", "gone", T0);
-        mergeJobRepository().save(job);
+        repositories().mergeJobs().save(job);
         MergeJob completed = job.completed(T0.plusSeconds(1));
 
         mergeStore().store(MergeOutcome.nothingLeft(completed));
 
-        assertThat(mergeJobRepository().find(domainId, job.mergeId())).contains(completed);
-        assertThat(caseRepository().find(domainId, "primary")).contains(primary);
-        assertThat(auditLogRepository().events(domainId, "primary", 0, 10)).isEmpty();
+        assertThat(repositories().mergeJobs().find(domainId, job.mergeId())).contains(completed);
+        assertThat(repositories().cases().find(domainId, "primary")).contains(primary);
+        assertThat(repositories().auditLog().events(domainId, "primary", 0, 10)).isEmpty();
     }
 }

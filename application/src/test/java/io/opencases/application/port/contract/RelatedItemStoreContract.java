@@ -63,15 +63,15 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
         var later = item(domainId, "case-1", "a", T0.plusSeconds(5), new RelatedItemContent.Comment("b", "Text/Plain"));
         var earlier = item(domainId, "case-1", "z", T0,
                 new RelatedItemContent.Contact("arn:contact", RelatedItemContent.Contact.UNKNOWN_CHANNEL, T0));
-        relatedItemRepository().save(later);
-        relatedItemRepository().save(earlier);
-        relatedItemRepository().save(item(domainId, "case-2", "c", T0,
+        repositories().relatedItems().save(later);
+        repositories().relatedItems().save(earlier);
+        repositories().relatedItems().save(item(domainId, "case-2", "c", T0,
                 new RelatedItemContent.Contact("arn:contact", RelatedItemContent.Contact.UNKNOWN_CHANNEL, T0)));
-        fieldRepository().save(Field.custom(domainId, "tier", "Tier", null, FieldType.SingleSelect, null, T0));
-        fieldRepository().save(Field.custom(domainId, "gone", "Gone", null, FieldType.Text, null, T0).delete(T0));
-        fieldRepository().saveOptions(domainId, "tier", List.of(new FieldOption("Gold", "gold", true),
+        repositories().fields().save(Field.custom(domainId, "tier", "Tier", null, FieldType.SingleSelect, null, T0));
+        repositories().fields().save(Field.custom(domainId, "gone", "Gone", null, FieldType.Text, null, T0).delete(T0));
+        repositories().fields().saveOptions(domainId, "tier", List.of(new FieldOption("Gold", "gold", true),
                 new FieldOption("Silver", "silver", true)));
-        tagRepository().put(arn(domainId, "case-1", "a"), Map.of("team", "blue"));
+        repositories().tags().put(arn(domainId, "case-1", "a"), Map.of("team", "blue"));
         var store = relatedItemStore();
 
         assertThat(store.domain(ACCOUNT, domainId)).hasValueSatisfying(d -> assertThat(d.domainId())
@@ -97,7 +97,7 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
         Case aCase = newCase(domainId, "case-1", T0);
         var sla = item(domainId, "case-1", "sla", T0, new RelatedItemContent.Sla("resolve", "status",
                 List.of(new FieldValue.StringValue("closed")), T0.plusSeconds(3600), null));
-        relatedItemRepository().save(sla);
+        repositories().relatedItems().save(sla);
         var comment = item(domainId, "case-1", "comment", T0.plusSeconds(1),
                 new RelatedItemContent.Comment("hello", "Text/Plain"));
         var observed = sla.withContent(new RelatedItemContent.Sla("resolve", "status",
@@ -108,9 +108,9 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
 
         relatedItemStore().store(ItemChange.saving(comment, List.of(observed), withSla, event));
 
-        assertThat(relatedItemRepository().listForCase(domainId, "case-1")).containsExactly(observed, comment);
-        assertThat(caseRepository().find(domainId, "case-1")).contains(withSla);
-        assertThat(auditLogRepository().events(domainId, "case-1", 0, 10)).containsExactly(event);
+        assertThat(repositories().relatedItems().listForCase(domainId, "case-1")).containsExactly(observed, comment);
+        assertThat(repositories().cases().find(domainId, "case-1")).contains(withSla);
+        assertThat(repositories().auditLog().events(domainId, "case-1", 0, 10)).containsExactly(event);
     }
 
     @Test
@@ -119,18 +119,18 @@ public interface RelatedItemStoreContract extends StoreRepositories.Seeded {
         Case aCase = newCase(domainId, "case-1", T0);
         var doomed = item(domainId, "case-1", "a", T0, new RelatedItemContent.Comment("bye", "Text/Plain"));
         var kept = item(domainId, "case-1", "b", T0, new RelatedItemContent.Comment("stay", "Text/Plain"));
-        relatedItemRepository().save(doomed);
-        relatedItemRepository().save(kept);
-        tagRepository().put(arn(domainId, "case-1", "a"), Map.of("team", "blue"));
-        tagRepository().put(arn(domainId, "case-1", "b"), Map.of("team", "red"));
+        repositories().relatedItems().save(doomed);
+        repositories().relatedItems().save(kept);
+        repositories().tags().put(arn(domainId, "case-1", "a"), Map.of("team", "blue"));
+        repositories().tags().put(arn(domainId, "case-1", "b"), Map.of("team", "red"));
         AuditEvent event = audit(doomed, AuditEventType.RELATED_ITEM_DELETED);
 
         relatedItemStore().store(ItemChange.removing(doomed, arn(domainId, "case-1", "a"), List.of(), null, event));
 
-        assertThat(relatedItemRepository().listForCase(domainId, "case-1")).containsExactly(kept);
-        assertThat(tagRepository().tags(arn(domainId, "case-1", "a"))).isEmpty();
-        assertThat(tagRepository().tags(arn(domainId, "case-1", "b"))).isEqualTo(Map.of("team", "red"));
-        assertThat(caseRepository().find(domainId, "case-1")).contains(aCase);
-        assertThat(auditLogRepository().events(domainId, "case-1", 0, 10)).containsExactly(event);
+        assertThat(repositories().relatedItems().listForCase(domainId, "case-1")).containsExactly(kept);
+        assertThat(repositories().tags().tags(arn(domainId, "case-1", "a"))).isEmpty();
+        assertThat(repositories().tags().tags(arn(domainId, "case-1", "b"))).isEqualTo(Map.of("team", "red"));
+        assertThat(repositories().cases().find(domainId, "case-1")).contains(aCase);
+        assertThat(repositories().auditLog().events(domainId, "case-1", 0, 10)).containsExactly(event);
     }
 }

@@ -28,54 +28,14 @@ public record StoreRepositories(DomainRepository domains, FieldRepository fields
                                 RelatedItemRepository relatedItems, TagRepository tags, AuditLog auditLog,
                                 MergeJobRepository mergeJobs) {
 
-    /** A contract seeded through a storage's repositories: they are read by the names the contracts use. */
+    /** A contract seeded through a storage's repositories, with the seeds the contracts share. */
     public interface Seeded {
         StoreRepositories repositories();
-
-        default DomainRepository domainRepository() {
-            return repositories().domains();
-        }
-
-        default FieldRepository fieldRepository() {
-            return repositories().fields();
-        }
-
-        default LayoutRepository layoutRepository() {
-            return repositories().layouts();
-        }
-
-        default TemplateRepository templateRepository() {
-            return repositories().templates();
-        }
-
-        default CaseRuleRepository caseRuleRepository() {
-            return repositories().caseRules();
-        }
-
-        default CaseRepository caseRepository() {
-            return repositories().cases();
-        }
-
-        default RelatedItemRepository relatedItemRepository() {
-            return repositories().relatedItems();
-        }
-
-        default TagRepository tagRepository() {
-            return repositories().tags();
-        }
-
-        default AuditLog auditLogRepository() {
-            return repositories().auditLog();
-        }
-
-        default MergeJobRepository mergeJobRepository() {
-            return repositories().mergeJobs();
-        }
 
         /** An active domain of {@code accountId}, with a new id. */
         default String newDomain(String accountId, Instant created) {
             String domainId = UUID.randomUUID().toString();
-            domainRepository().insert(new CasesDomain(accountId, domainId, "d-" + domainId, DomainStatus.Active,
+            repositories().domains().insert(new CasesDomain(accountId, domainId, "d-" + domainId, DomainStatus.Active,
                     created));
             return domainId;
         }
@@ -84,7 +44,7 @@ public record StoreRepositories(DomainRepository domains, FieldRepository fields
         default Case newCase(String domainId, String caseId, Instant created) {
             var aCase = new Case(domainId, caseId, "tpl", Map.of("status", new FieldValue.StringValue("open")),
                     created);
-            caseRepository().save(aCase);
+            repositories().cases().save(aCase);
             return aCase;
         }
     }

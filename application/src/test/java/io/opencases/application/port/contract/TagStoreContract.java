@@ -13,8 +13,6 @@ import io.opencases.application.port.TagStore;
 import io.opencases.application.port.TemplateRepository;
 import io.opencases.domain.cases.Case;
 import io.opencases.domain.cases.CaseUser;
-import io.opencases.domain.casesdomain.CasesDomain;
-import io.opencases.domain.casesdomain.DomainStatus;
 import io.opencases.domain.field.Field;
 import io.opencases.domain.field.FieldType;
 import io.opencases.domain.field.FieldValue;
@@ -53,16 +51,15 @@ public interface TagStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void aResourceExistsWhenItsDomainIsInItsAccountAndItIsInTheDomain() {
-        String domainId = UUID.randomUUID().toString();
-        domainRepository().insert(new CasesDomain(ACCOUNT, domainId, "d-" + domainId, DomainStatus.Active, T0));
-        fieldRepository().save(Field.custom(domainId, "f", "F", null, FieldType.Text, null, T0).delete(T0));
-        layoutRepository().save(new Layout(domainId, "l", "L", new LayoutContent(null, null), false, T0, T0));
-        templateRepository().save(new Template(domainId, "t", "T", null, null, List.of(), TemplateStatus.Active,
+        String domainId = newDomain(ACCOUNT, T0);
+        repositories().fields().save(Field.custom(domainId, "f", "F", null, FieldType.Text, null, T0).delete(T0));
+        repositories().layouts().save(new Layout(domainId, "l", "L", new LayoutContent(null, null), false, T0, T0));
+        repositories().templates().save(new Template(domainId, "t", "T", null, null, List.of(), TemplateStatus.Active,
                 List.of(), List.of(), false, T0, T0));
-        caseRuleRepository().save(new CaseRule(domainId, "r", "R", null,
+        repositories().caseRules().save(new CaseRule(domainId, "r", "R", null,
                 new CaseRuleDetails.Required(false, List.of()), false, T0, T0));
-        caseRepository().save(new Case(domainId, "c", "t", Map.of("title", new FieldValue.StringValue("x")), T0));
-        relatedItemRepository().save(new RelatedItem(domainId, "c", "i",
+        repositories().cases().save(new Case(domainId, "c", "t", Map.of("title", new FieldValue.StringValue("x")), T0));
+        repositories().relatedItems().save(new RelatedItem(domainId, "c", "i",
                 new RelatedItemContent.Comment("hi", "Text/Plain"), T0, new CaseUser.CustomEntity("job"),
                 new CaseUser.CustomEntity("job")));
         var store = tagStore();
@@ -101,10 +98,9 @@ public interface TagStoreContract extends StoreRepositories.Seeded {
 
     @Test
     default void theCaseToReindexIsFoundWhenItExists() {
-        String domainId = UUID.randomUUID().toString();
-        domainRepository().insert(new CasesDomain(ACCOUNT, domainId, "d-" + domainId, DomainStatus.Active, T0));
+        String domainId = newDomain(ACCOUNT, T0);
         var aCase = new Case(domainId, "c", "t", Map.of("title", new FieldValue.StringValue("x")), T0);
-        caseRepository().save(aCase);
+        repositories().cases().save(aCase);
 
         assertThat(tagStore().lockCase(domainId, "c")).contains(aCase);
         assertThat(tagStore().lockCase(domainId, "missing")).isEmpty();
