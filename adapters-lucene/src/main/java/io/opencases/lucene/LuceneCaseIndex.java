@@ -102,8 +102,6 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * identity no other index shares, and bounded in the sort lists it keeps.
      */
     private static final SortedPages SORTED_PAGES = new SortedPages(TIE_HIGH, TIE_LOW);
-    /** Beyond this many matches totalCount is this many, a lower bound: the port's {@link CaseIndex#COUNT_CAP}. */
-    static final long COUNT_CAP = CaseIndex.COUNT_CAP;
     /** Buffered bytes above which a refresh or checkpoint flushes on every core (see flushInParallel). */
     private static final long PARALLEL_FLUSH_BYTES = 32L << 20;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -834,18 +832,21 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      */
     public void awaitMerges() {
         withEngine(e -> {
-            var scheduler = (org.apache.lucene.index.ConcurrentMergeScheduler) e.writer.getConfig().getMergeScheduler();
-            do {
-                scheduler.sync();
-            } while (e.writer.hasPendingMerges() || scheduler.mergeThreadCount() > 0);
+            awaitMergesOf(e.writer);
             // What the idle indexer does a second after the last write, done now, and waited for too.
             e.merges.compact(e.writer);
-            do {
-                scheduler.sync();
-            } while (e.writer.hasPendingMerges() || scheduler.mergeThreadCount() > 0);
+            awaitMergesOf(e.writer);
             return null;
         });
         showCompletedMerges();
+    }
+
+    /** Until no merge of {@code writer} runs or waits to run (one finishing may have started the next). */
+    private static void awaitMergesOf(IndexWriter writer) {
+        var scheduler = (org.apache.lucene.index.ConcurrentMergeScheduler) writer.getConfig().getMergeScheduler();
+        do {
+            scheduler.sync();
+        } while (writer.hasPendingMerges() || scheduler.mergeThreadCount() > 0);
     }
 
     /** Merges the index down to one segment and waits for it, without a refresh (tests). */

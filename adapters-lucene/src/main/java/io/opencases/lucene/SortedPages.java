@@ -1,5 +1,6 @@
 package io.opencases.lucene;
 
+import io.opencases.application.port.CaseIndex;
 import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
@@ -232,11 +233,11 @@ final class SortedPages {
             }
         }
         for (Uncounted u : uncounted) {
-            if (total >= LuceneCaseIndex.COUNT_CAP) {
-                total = LuceneCaseIndex.COUNT_CAP;
+            if (total >= CaseIndex.COUNT_CAP) {
+                total = CaseIndex.COUNT_CAP;
                 break;
             }
-            total = u.countUpTo(total, LuceneCaseIndex.COUNT_CAP);
+            total = u.countUpTo(total, CaseIndex.COUNT_CAP);
         }
         if (contributing > 1) {
             readKeys(candidates, sorts);
