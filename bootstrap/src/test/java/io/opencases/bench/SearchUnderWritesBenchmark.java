@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,8 +93,8 @@ public final class SearchUnderWritesBenchmark {
         Path script = Files.createTempFile("writes-", ".lua");
         Files.writeString(script, writesScript("/domains/" + domainId + "/cases", bench.templateId(), prio, text,
                 WRITE_CONNECTIONS * 1000 / targetRate - 2));
-        var writes = new ProcessBuilder("/usr/bin/wrk", "-t2", "-c" + WRITE_CONNECTIONS, "-d" + (seconds + 6) + "s",
-                "-s", script.toString(), base).redirectErrorStream(true).start();
+        var writes = SingleClient.begin(new ProcessBuilder("/usr/bin/wrk", "-t2", "-c" + WRITE_CONNECTIONS,
+                "-d" + (seconds + 6) + "s", "-s", script.toString(), base));
         var running = new AtomicBoolean(true);
         var checks = new AtomicLong();
         var misses = new ConcurrentLinkedQueue<String>();
@@ -124,11 +123,7 @@ public final class SearchUnderWritesBenchmark {
         List<String[]> busy = SingleClient.run(base, measured, 3, seconds);
         running.set(false);
         checker.join();
-        String wrkOutput = new String(writes.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        writes.waitFor();
-        String[] wrote = wrkOutput.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + wrkOutput))
-                .substring(7).trim().split(" ");
+        String[] wrote = writes.result();
         System.out.printf("| phase | searches | search p50 | search p99 | GetCase p50 | GetCase p99 | writes/s |%n"
                 + "|---|---|---|---|---|---|---|%n");
         System.out.printf("| idle | %s | %s ms | %s ms | %s ms | %s ms | 0 |%n", idle.get(0)[0], idle.get(0)[1],

@@ -163,8 +163,7 @@ public final class SingleClient {
      * something the benchmark times (a rebuild), with no warm-up.
      */
     static Running start(String base, List<String> paths, String body) throws Exception {
-        var command = command(base, List.of(Requests.post(paths, body)), 0, 0);
-        return new Running(command.redirectErrorStream(true).start(), command);
+        return begin(command(base, List.of(Requests.post(paths, body)), 0, 0));
     }
 
     /** A client started by {@link #start}. */
@@ -185,8 +184,18 @@ public final class SingleClient {
         /** Stops the client and returns what it printed after RESULT (as {@link #run} does). */
         String[] stop() throws Exception {
             process.getOutputStream().close();
+            return result();
+        }
+
+        /** Waits for the process to end by itself and returns its first RESULT line's values. */
+        String[] result() throws Exception {
             return resultsOf(process, command).get(0);
         }
+    }
+
+    /** Starts a load process (wrk with a benchmark's script) that ends by itself; {@link Running#result} waits. */
+    static Running begin(ProcessBuilder command) throws Exception {
+        return new Running(command.redirectErrorStream(true).start(), command);
     }
 
     private static ProcessBuilder command(String base, List<Requests> kinds, int warmupSeconds, int seconds)
@@ -207,7 +216,7 @@ public final class SingleClient {
 
     /** Runs a load process (this client, wrk with the benchmarks' scripts) and returns its RESULT line's values. */
     static String[] result(ProcessBuilder command) throws Exception {
-        return resultsOf(command.redirectErrorStream(true).start(), command).get(0);
+        return begin(command).result();
     }
 
     /** What a load process printed after each RESULT, in order, once it has ended. */
