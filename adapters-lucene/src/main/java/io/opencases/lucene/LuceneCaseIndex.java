@@ -91,9 +91,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     /** The case id's 128 bits (CaseOrdering.tieKey), high and low, as sortable longs: the last sort keys. */
     private static final String TIE_HIGH = "cid";
     private static final String TIE_LOW = "cid2";
-    private static final String DOCUMENT = "doc";
+    static final String DOCUMENT = "doc";
     /** Bumped whenever the fields change: an index of another version is wiped and rebuilt by the caller. */
-    private static final String FORMAT = "3";
+    private static final String FORMAT = "4";
     private static final String FORMAT_KEY = "opencases.format";
     private static final String POSITION_KEY = "opencases.feedPosition";
     private static final Sort DEFAULT_SORT = sort(CaseSort.DEFAULT);

@@ -12,20 +12,21 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
  * How a case field becomes Lucene fields: about two per value. Per field id: the sort key in CaseOrdering's value
  * order as two longs, {@code o.} (numeric doc values, cheap to compare and to copy into the top-N queue, and points
- * under the same name, so that Lucene can skip cases that cannot be competitive; also what "has a value" and boolean
- * equality are answered from) and {@code o2.} (only when not zero); then by kind: numbers {@code n.} points (exact
- * doubles for filters); text {@code kw.} the exact text (equality, text ranges and {@code contains}, which lower-cases
- * the terms as it walks them), date-times also {@code t.} instant points; and, only for text longer than the seven
- * units the two longs hold, {@code s.} the whole text as UTF-16 bytes to break ties between texts that share their
- * first seven characters. Booleans have nothing else.
+ * under the same name, so that Lucene can skip cases that cannot be competitive; also what "has a value", boolean
+ * equality and text ranges are answered from) and {@code o2.} (only when not zero); then by kind: numbers {@code n.}
+ * points (exact doubles for filters); text {@code h.} a point of the text's hash (equality's candidates), date-times
+ * also {@code t.} instant points; and, only for text longer than the seven units the two longs hold, {@code s.} the
+ * whole text as UTF-16 bytes to break ties between texts that share their first seven characters. Booleans have
+ * nothing else. A text is whole in its sort key, so the text filters check their candidates against it
+ * ({@link TextFilterQuery}) instead of indexing each text as a term: most of a case's texts are nearly unique, and a
+ * term per text cost about a third of indexing's CPU. Public only for the benchmarks' hand-written Lucene.
  */
-final class LuceneFields {
+public final class LuceneFields {
     static final String WORD = "w";
     static final String TAG = "tag";
     static final String TAG_VALUE = "tagval";
@@ -45,8 +46,8 @@ final class LuceneFields {
         return "s." + fieldId;
     }
 
-    static String exact(String fieldId) {
-        return "kw." + fieldId;
+    static String hashes(String fieldId) {
+        return "h." + fieldId;
     }
 
     static String time(String fieldId) {
@@ -75,7 +76,7 @@ final class LuceneFields {
             doc.add(new DoublePoint(names.number, d.value()));
         } else if (!(value instanceof FieldValue.BooleanValue)) {
             String text = text(value);
-            doc.add(new StringField(names.exact, text, Field.Store.NO));
+            doc.add(new LongPoint(names.hashes, textHash(text)));
             if (sortable.kind() == SortableValue.Kind.DATE_TIME) {
                 doc.add(new LongPoint(names.time, nanos(sortable.instant())));
             } else if (needsTieBreaker(text)) {
@@ -88,7 +89,7 @@ final class LuceneFields {
      * A field id's Lucene field names, made once: every case repeats the same few dozen, and a name made afresh per
      * value costs its concatenation and, in the indexing chain's field lookup, its hash code.
      */
-    private record Names(String order, String orderLow, String textOrder, String exact, String time, String number) {
+    private record Names(String order, String orderLow, String textOrder, String hashes, String time, String number) {
     }
 
     private static final int MAX_NAMES = 100_000;
@@ -98,7 +99,7 @@ final class LuceneFields {
     private static Names names(String id) {
         Names names = NAMES.get(id);
         if (names == null) {
-            names = new Names(order(id), orderLow(id), textOrder(id), exact(id), time(id), number(id));
+            names = new Names(order(id), orderLow(id), textOrder(id), hashes(id), time(id), number(id));
             // Bounded: a server with more field ids than this makes the rest per value, as before.
             if (NAMES.size() < MAX_NAMES) {
                 NAMES.putIfAbsent(id, names);
@@ -166,21 +167,78 @@ final class LuceneFields {
         };
     }
 
-    /** The text's tie-breaker: UTF-16 big-endian, whose unsigned byte order is String.compareTo's order. */
+    /**
+     * The text's tie-breaker: each UTF-16 unit as two bytes, high first, whose unsigned byte order is
+     * String.compareTo's order. Every unit is kept as it is, an unpaired surrogate too, so the text can be read back
+     * exactly ({@link #text(BytesRef)}).
+     */
     static BytesRef utf16(String text) {
-        // Each char as two bytes, high first: what the charset encoder makes of any text without surrogates, which
-        // it would check and pair (and replace when unpaired), so such a text still goes through it.
         int length = text.length();
         byte[] bytes = new byte[length * 2];
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                return new BytesRef(text.getBytes(StandardCharsets.UTF_16BE));
-            }
             bytes[2 * i] = (byte) (c >>> 8);
             bytes[2 * i + 1] = (byte) c;
         }
         return new BytesRef(bytes);
+    }
+
+    /** The text that {@link #utf16} wrote. */
+    static String text(BytesRef utf16) {
+        char[] chars = new char[utf16.length / 2];
+        for (int i = 0; i < chars.length; i++) {
+            int at = utf16.offset + 2 * i;
+            chars[i] = (char) ((utf16.bytes[at] & 0xff) << 8 | utf16.bytes[at + 1] & 0xff);
+        }
+        return new String(chars);
+    }
+
+    /**
+     * The text of a text-kind sort key (a value without the tie-breaker): the units the two longs hold, up to the
+     * first NUL (a text with a NUL of its own always has the tie-breaker).
+     */
+    static String text(long high, long low) {
+        long units = low ^ Long.MIN_VALUE;
+        char[] chars = {(char) (high >>> 32), (char) (high >>> 16), (char) high, (char) (units >>> 48),
+                (char) (units >>> 32), (char) (units >>> 16), (char) units};
+        int length = 0;
+        while (length < chars.length && chars[length] != 0) {
+            length++;
+        }
+        return new String(chars, 0, length);
+    }
+
+    /** Whether a sort key's high long is a text's. */
+    static boolean isText(long high) {
+        return high >= TEXT_BASE && high < BOOLEAN_BASE;
+    }
+
+    /** Whether a sort key's high long is a date-time's. */
+    static boolean isDateTime(long high) {
+        return high >= DATE_TIME_BASE && high < TEXT_BASE;
+    }
+
+    /** The lowest and highest high longs of text keys, for point ranges over them. */
+    static final long TEXT_MIN = TEXT_BASE;
+    static final long TEXT_MAX = BOOLEAN_BASE - 1;
+    static final long DATE_TIME_MIN = DATE_TIME_BASE;
+    static final long DATE_TIME_MAX = TEXT_BASE - 1;
+
+    /**
+     * A text's 64-bit hash: FNV-1a over its UTF-16 units, then MurmurHash3's finaliser to spread the bits. Equal
+     * texts hash equal; a filter verifies every candidate it finds by hash, so a collision costs a check, not a
+     * wrong answer.
+     */
+    public static long textHash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
     /** The double's order as an unsigned long. */

@@ -14,11 +14,9 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TermRangeQuery;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** Translates the filter algebra into Lucene queries with exactly FieldFilter's semantics. */
 final class LuceneFilters {
@@ -92,13 +90,13 @@ final class LuceneFilters {
                 if (value instanceof FieldValue.BooleanValue b) {
                     return LongPoint.newExactQuery(LuceneFields.order(id), LuceneFields.booleanKey(b.value()));
                 }
-                return new TermQuery(new Term(LuceneFields.exact(id), text));
+                return TextFilterQuery.equalTo(id, text);
             }
             case CONTAINS -> {
                 if (text == null) {
                     return new MatchNoDocsQuery();
                 }
-                return new ContainsQuery(LuceneFields.exact(id), text.toLowerCase(Locale.ROOT));
+                return TextFilterQuery.contains(id, text);
             }
             default -> {
                 return range(c.operator(), id, value, text);
@@ -120,24 +118,16 @@ final class LuceneFilters {
             return new MatchNoDocsQuery();
         }
         Instant instant = SortableValue.instant(text);
+        Query texts = TextFilterQuery.textRange(id, text, lower, inclusive);
         if (instant == null) {
-            return textRange(LuceneFields.exact(id), text, lower, inclusive);
+            // A text that is not a date-time compares as text with every value, date-times included.
+            return any(List.of(texts, TextFilterQuery.dateTimeTextRange(id, text, lower, inclusive)));
         }
         // Date-times compare as instants with date-times and as text with any other text, like FieldFilter.
         long nanos = LuceneFields.nanos(instant);
         long bound = inclusive ? nanos : lower ? nanos + 1 : nanos - 1;
         Query points = lower ? LongPoint.newRangeQuery(LuceneFields.time(id), bound, Long.MAX_VALUE)
                 : LongPoint.newRangeQuery(LuceneFields.time(id), Long.MIN_VALUE, bound);
-        // Texts that are not date-times are the exact texts of cases without an instant.
-        Query notTime = new BooleanQuery.Builder()
-                .add(textRange(LuceneFields.exact(id), text, lower, inclusive), BooleanClause.Occur.FILTER)
-                .add(LongPoint.newRangeQuery(LuceneFields.time(id), Long.MIN_VALUE, Long.MAX_VALUE),
-                        BooleanClause.Occur.MUST_NOT).build();
-        return any(List.of(points, notTime));
-    }
-
-    private static Query textRange(String field, String text, boolean lower, boolean inclusive) {
-        return lower ? TermRangeQuery.newStringRange(field, text, null, inclusive, true)
-                : TermRangeQuery.newStringRange(field, null, text, true, inclusive);
+        return any(List.of(points, texts));
     }
 }

@@ -55,6 +55,29 @@ class LuceneFieldsTest {
         }
     }
 
+    /** Text filters check candidates against the text read back from the key, so it must come back whole. */
+    @Test
+    void aTextIsWholeInItsSortKey() {
+        var random = new Random(13);
+        var texts = new ArrayList<>(List.of("", "a", "abc", "abcdefg", "abcdefgh", "a\u0000", "\u0000",
+                "\ud83d\ude00", "\ud83d", "x\ude00y", "\uffff\uffff\uffff\uffff\uffff\uffff\uffff", "\u8000"));
+        for (int i = 0; i < 500; i++) {
+            var chars = new char[random.nextInt(12)];
+            for (int c = 0; c < chars.length; c++) {
+                chars[c] = (char) random.nextInt(Character.MAX_VALUE + 1);
+            }
+            texts.add(new String(chars));
+        }
+        for (String text : texts) {
+            SortableValue key = new SortableValue(SortableValue.Kind.TEXT, 0, null, text, false);
+            String back = LuceneFields.needsTieBreaker(text) ? LuceneFields.text(LuceneFields.utf16(text))
+                    : LuceneFields.text(LuceneFields.orderHigh(key), LuceneFields.orderLow(key));
+            assertThat(back).as(text.chars().boxed().toList().toString()).isEqualTo(text);
+            assertThat(LuceneFields.isText(LuceneFields.orderHigh(key))).isTrue();
+            assertThat(LuceneFields.textHash(text)).isEqualTo(LuceneFields.textHash(new String(text.toCharArray())));
+        }
+    }
+
     private static int compareKeys(FieldValue a, FieldValue b) {
         SortableValue x = SortableValue.of(a);
         SortableValue y = SortableValue.of(b);

@@ -25,12 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LuceneMatchesReferenceTest {
     private static final String DOMAIN = "d";
+    private static final int MAX_CASES = 1_200;
     private static final String[] WORDS = {"printer", "print", "laptop", "fire", "Reset", "ÉCRAN", "a-b", "42"};
     /** Low-cardinality fields (ties are the rule) and texts that share long prefixes, besides the mixed ones. */
     private static final String[] FIELDS = {"num", "txt", "dt", "flag", "user", "prio", "status", "long"};
     private static final String[] STATUSES = {"open", "closed"};
     private static final String[] LONG_TEXTS = {"category-a", "category-b", "category", "categor", "category-a\u0000",
-            "Category-a"};
+            "Category-a", "cat", "categor\u0000", "catégorie", "cat\ud83d\ude00gory", "cat\ue000gory"};
 
     @Test
     void luceneReturnsExactlyWhatTheReferenceReturns() throws Exception {
@@ -141,7 +142,9 @@ class LuceneMatchesReferenceTest {
                                       int limit, Set<String> fieldIds) {
         var result = new ArrayList<String>();
         CaseOrdering.Key after = null;
-        while (true) {
+        // Every full page holds at least one case, so a walk longer than the cases is a cursor that stopped moving.
+        for (int page = 0; ; page++) {
+            assertThat(page).as(index.getClass().getSimpleName() + " pages walked").isLessThanOrEqualTo(MAX_CASES);
             var hits = index.search(DOMAIN, new CaseIndex.Query(filter, terms, sorts, after, limit, fieldIds));
             result.add("total=" + hits.totalCount());
             hits.documents().forEach(d -> result.add(d.caseId() + " txt=" + d.values().get("txt") + " tags="
@@ -199,6 +202,15 @@ class LuceneMatchesReferenceTest {
         };
     }
 
+    private static String part(Random random, String text) {
+        return switch (random.nextInt(4)) {
+            case 0 -> text.substring(random.nextInt(text.length()));
+            case 1 -> text.substring(0, Math.min(7, text.length()));
+            case 2 -> text.substring(0, Math.min(7, text.length())) + "\u0000";
+            default -> text.toUpperCase(java.util.Locale.ROOT).substring(1, Math.min(9, text.length()));
+        };
+    }
+
     private static FieldFilter filter(Random random, int depth) {
         int kind = depth >= 2 ? 0 : random.nextInt(6);
         return switch (kind) {
@@ -215,12 +227,20 @@ class LuceneMatchesReferenceTest {
     private static FieldFilter comparison(Random random) {
         var operator = FieldFilter.Operator.values()[random.nextInt(FieldFilter.Operator.values().length)];
         String field = FIELDS[random.nextInt(FIELDS.length)];
-        FieldValue value = switch (random.nextInt(6)) {
+        FieldValue value = switch (random.nextInt(10)) {
             case 0 -> new FieldValue.DoubleValue(random.nextInt(20) - 5);
             case 1 -> new FieldValue.StringValue(WORDS[random.nextInt(WORDS.length)]);
             case 2 -> new FieldValue.StringValue(dateTime(random));
             case 3 -> new FieldValue.BooleanValue(random.nextBoolean());
             case 4 -> FieldValue.EMPTY;
+            // Texts that cases hold, whole: equality must find them; ranges start exactly on them.
+            case 5 -> new FieldValue.StringValue(WORDS[random.nextInt(WORDS.length)] + " "
+                    + WORDS[random.nextInt(WORDS.length)]);
+            case 6 -> new FieldValue.StringValue(LONG_TEXTS[random.nextInt(LONG_TEXTS.length)]);
+            // A part of one (contains), or one cut or extended at its seventh unit, where the sort key's longs end.
+            case 7 -> new FieldValue.StringValue(part(random, LONG_TEXTS[random.nextInt(LONG_TEXTS.length)]));
+            // Texts that are not date-times but compare with them as text.
+            case 8 -> new FieldValue.StringValue(random.nextBoolean() ? "2026-01-01T10:3" : "2026");
             default -> new FieldValue.UserArnValue("arn:aws:connect:::agent/" + random.nextInt(5));
         };
         return new FieldFilter.Comparison(operator, field, value);
