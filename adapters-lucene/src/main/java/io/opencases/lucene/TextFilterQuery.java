@@ -10,6 +10,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -19,8 +20,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -120,24 +124,48 @@ final class TextFilterQuery extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
-                Scorer found = inner.scorer(context);
+                ScorerSupplier supplier = scorerSupplier(context);
+                return supplier == null ? null : supplier.get(Long.MAX_VALUE);
+            }
+
+            @Override
+            public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+                ScorerSupplier found = inner.scorerSupplier(context);
                 if (found == null) {
                     return null;
                 }
-                DocIdSetIterator approximation = found.iterator();
-                Values values = new Values(context.reader());
-                TwoPhaseIterator checked = new TwoPhaseIterator(approximation) {
+                Weight weight = this;
+                LeafReader reader = context.reader();
+                // An equality that most cases pass (a status) walks the cases in order and checks each: lazily, so
+                // a page in the index's order stops after its first hits, where the hash's points would first
+                // collect every candidate of the segment.
+                boolean walk = test == Test.EQUAL && found.cost() > reader.maxDoc() / 8;
+                return new ScorerSupplier() {
                     @Override
-                    public boolean matches() throws IOException {
-                        return values.matches(approximation.docID());
+                    public Scorer get(long leadCost) throws IOException {
+                        DocIdSetIterator approximation = walk
+                                ? DocValues.getNumeric(reader, LuceneFields.order(fieldId))
+                                : found.get(leadCost).iterator();
+                        Values values = new Values(reader);
+                        TwoPhaseIterator checked = new TwoPhaseIterator(approximation) {
+                            @Override
+                            public boolean matches() throws IOException {
+                                return values.matches(approximation.docID());
+                            }
+
+                            @Override
+                            public float matchCost() {
+                                return test == Test.CONTAINS ? 100 : 10;
+                            }
+                        };
+                        return new ConstantScoreScorer(weight, score(), scoreMode, checked);
                     }
 
                     @Override
-                    public float matchCost() {
-                        return test == Test.CONTAINS ? 100 : 10;
+                    public long cost() {
+                        return walk ? reader.maxDoc() : found.cost();
                     }
                 };
-                return new ConstantScoreScorer(this, score(), scoreMode, checked);
             }
 
             @Override
@@ -163,8 +191,8 @@ final class TextFilterQuery extends Query {
          */
         private final int textTail;
         private final boolean textHasTail;
-        /** contains: what each tie-breaker ord gave (0 not yet known, 1 yes, 2 no). */
-        private byte[] containsByOrd;
+        /** contains: the tie-breakers' ords whose text contains the text, made on the first long text met. */
+        private FixedBitSet containing;
 
         Values(LeafReader reader) throws IOException {
             highs = DocValues.getNumeric(reader, LuceneFields.order(fieldId));
@@ -246,15 +274,26 @@ final class TextFilterQuery extends Query {
                 // A short text is whole in its two longs.
                 return test(LuceneFields.text(high, lows.advanceExact(doc) ? lows.longValue() : 0));
             }
-            // Long texts repeat (a category, a queue name): each distinct one is lower-cased once per segment.
-            int ord = tails.ordValue();
-            if (containsByOrd == null) {
-                containsByOrd = new byte[tails.getValueCount()];
+            if (containing == null) {
+                containing = containingOrds();
             }
-            if (containsByOrd[ord] == 0) {
-                containsByOrd[ord] = (byte) (test(LuceneFields.text(tails.lookupOrd(ord))) ? 1 : 2);
+            return containing.get(tails.ordValue());
+        }
+
+        /**
+         * The long texts of the segment that contain the text, walked once in order: looking each case's text up by
+         * its ord instead would decompress a block of the terms dictionary per case (14 s for a million ids).
+         */
+        private FixedBitSet containingOrds() throws IOException {
+            var ords = new FixedBitSet(Math.max(1, tails.getValueCount()));
+            TermsEnum texts = tails.termsEnum();
+            int ord = 0;
+            for (BytesRef t = texts.next(); t != null; t = texts.next(), ord++) {
+                if (test(LuceneFields.text(t))) {
+                    ords.set(ord);
+                }
             }
-            return containsByOrd[ord] == 1;
+            return ords;
         }
 
         private String storedText(int doc) throws IOException {
