@@ -22,8 +22,10 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx8g -cp "$(cat /tmp/cp.txt):bootstrap/target/classes:bootstrap/target/test-classes" \
- *     io.opencases.bench.TextFilterBenchmark 1000000
+ *     io.opencases.bench.TextFilterBenchmark 1000000 /tmp/textfilter-index
  * </pre>
+ * Arguments: cases, and optionally a directory to keep the index in on disk (as a server on PostgreSQL does; it is
+ * emptied first), whose size after the merges is printed; without it the index lives in memory.
  */
 public final class TextFilterBenchmark {
     private static final int RUNS = 200;
@@ -34,7 +36,13 @@ public final class TextFilterBenchmark {
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         List<String> fieldIds = List.of("n0", "n1", "n2", "n3", "t4", "t5", "t6", "t7", "t8", "d9");
-        try (var index = new LuceneCaseIndex()) {
+        java.nio.file.Path path = args.length > 1 ? java.nio.file.Path.of(args[1]) : null;
+        if (path != null && java.nio.file.Files.exists(path)) {
+            try (var files = java.nio.file.Files.walk(path)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        try (var index = path == null ? new LuceneCaseIndex() : LuceneCaseIndex.open(path)) {
             long start = System.nanoTime();
             var page = new ArrayList<CaseDocument>(1000);
             for (CaseDocument document : SearchBenchmark.documents("d", "t", fieldIds, cases)) {
@@ -49,6 +57,14 @@ public final class TextFilterBenchmark {
             index.awaitMerges();
             System.out.printf("%,d cases indexed and merged in %.1f s; segments %s%n", cases,
                     (System.nanoTime() - start) / 1e9, index.segmentSizes());
+            if (path != null) {
+                index.checkpoint(0);
+                long bytes;
+                try (var files = java.nio.file.Files.walk(path)) {
+                    bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                }
+                System.out.printf("index on disk: %,.1f MB for %,d cases%n", bytes / 1e6, cases);
+            }
             System.gc();
 
             String middle = String.format("%08d", cases / 2);
