@@ -64,6 +64,34 @@ class LuceneCaseIndexPersistenceTest {
         }
     }
 
+    /**
+     * An index of another format (the previous release wrote format 3, with a term per text that format 4's text
+     * filters no longer read) must not be searched: it opens empty and without a position, so the server rebuilds it.
+     */
+    @Test
+    void anIndexOfAnotherFormatOpensEmptyToBeRebuilt() throws IOException {
+        try (var index = LuceneCaseIndex.open(dir)) {
+            index.upsert(doc("c1", "Printer", "2026-01-01T10:00:00Z"));
+            index.checkpoint(7);
+        }
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig().setIndexSort(LuceneCaseIndex.indexSort()))) {
+            writer.setLiveCommitData(Map.of("opencases.format", "3", "opencases.feedPosition", "7").entrySet());
+            writer.commit();
+        }
+        try (var index = LuceneCaseIndex.open(dir)) {
+            assertThat(index.checkpointedPosition()).isEmpty();
+            assertThat(search(index, "d", ALL).totalCount()).isZero();
+            index.upsert(doc("c2", "Laptop", "2026-01-01T11:00:00Z"));
+            index.checkpoint(8);
+        }
+        try (var index = LuceneCaseIndex.open(dir)) {
+            assertThat(index.checkpointedPosition()).isEqualTo(OptionalLong.of(8));
+            assertThat(search(index, "d", ALL).documents()).extracting(CaseDocument::caseId).containsExactly("c2");
+        }
+    }
+
     @Test
     void aCorruptIndexOpensEmptyWithoutAPosition() throws IOException {
         try (var index = LuceneCaseIndex.open(dir)) {
