@@ -58,7 +58,7 @@ final class TextFilterQuery extends Query {
     private final Test test;
     private final String text;
     private final boolean inclusive;
-    /** The points that find the candidates. */
+    /** What finds the candidates: points, or (contains) every case with a value of the field. */
     private final Query candidates;
 
     private TextFilterQuery(String fieldId, Test test, String text, boolean inclusive, Query candidates) {
@@ -72,8 +72,7 @@ final class TextFilterQuery extends Query {
     /** The cases whose value of the field is the text. */
     static Query equalTo(String fieldId, String text) {
         return new TextFilterQuery(fieldId, Test.EQUAL, text, true,
-                LongPoint.newExactQuery(LuceneFields.hashes(fieldId),
-                        LuceneFields.textHash(text)));
+                LongPoint.newExactQuery(LuceneFields.hashes(fieldId), LuceneFields.textHash(text)));
     }
 
     /** The cases whose value of the field contains the text, ignoring case. */
@@ -83,16 +82,16 @@ final class TextFilterQuery extends Query {
     }
 
     /**
-     * The cases whose text value (not a date-time's) lies above or below the text: the point range over the
-     * text keys from the text's own high long on, whose cases beyond that long need no check.
+     * The cases whose text value (not a date-time's) lies above or below the text: the point range over the text
+     * keys from the text's own high long on. Only the texts of a date-time compare with a date-time bound as text:
+     * the candidates are text keys alone, and the caller adds the date-times (as instants or, by
+     * {@link #dateTimeTextRange}, as text). Candidates beyond the bound's high long pass on the first comparison.
      */
     static Query textRange(String fieldId, String text, boolean above, boolean inclusive) {
         long high = LuceneFields.orderHigh(asText(text));
         Query points = above
-                ? LongPoint.newRangeQuery(LuceneFields.order(fieldId), high,
-                LuceneFields.TEXT_MAX)
-                : LongPoint.newRangeQuery(LuceneFields.order(fieldId),
-                LuceneFields.TEXT_MIN, high);
+                ? LongPoint.newRangeQuery(LuceneFields.order(fieldId), high, LuceneFields.TEXT_MAX)
+                : LongPoint.newRangeQuery(LuceneFields.order(fieldId), LuceneFields.TEXT_MIN, high);
         return new TextFilterQuery(fieldId, above ? Test.ABOVE : Test.BELOW, text, inclusive, points);
     }
 
@@ -191,6 +190,8 @@ final class TextFilterQuery extends Query {
          */
         private final int textTail;
         private final boolean textHasTail;
+        /** The text's date-time key (high, low) when it is a date-time, else null. */
+        private final long[] instant;
         /** contains: the tie-breakers' ords whose text contains the text, made on the first long text met. */
         private FixedBitSet containing;
 
@@ -203,6 +204,9 @@ final class TextFilterQuery extends Query {
             textHigh = LuceneFields.orderHigh(key);
             textLow = LuceneFields.orderLow(key);
             textHasTail = LuceneFields.needsTieBreaker(text);
+            SortableValue parsed = SortableValue.of(new FieldValue.StringValue(text));
+            instant = parsed.kind() == SortableValue.Kind.DATE_TIME
+                    ? new long[]{LuceneFields.orderHigh(parsed), LuceneFields.orderLow(parsed)} : null;
             textTail = textHasTail && test != Test.CONTAINS ? tails.lookupTerm(LuceneFields.utf16(text)) : -1;
         }
 
@@ -212,8 +216,12 @@ final class TextFilterQuery extends Query {
             }
             long high = highs.longValue();
             if (LuceneFields.isDateTime(high)) {
-                // Only equality with a date-time text, contains, and ranges with a text that is not a date-time
-                // bring a date-time here; each compares its text.
+                // Equality, contains, and ranges with a text that is not a date-time bring a date-time here, and
+                // compare its text. Equal texts are equal instants, so equality reads the text only for those.
+                if (test == Test.EQUAL && (instant == null || high != instant[0]
+                        || (lows.advanceExact(doc) ? lows.longValue() : 0) != instant[1])) {
+                    return false;
+                }
                 String value = storedText(doc);
                 return value != null && test(value);
             }

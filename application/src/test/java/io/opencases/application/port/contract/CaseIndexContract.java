@@ -60,6 +60,38 @@ public interface CaseIndexContract {
         assertThat(ids(domainId, query(null, null, CaseSort.DEFAULT, null, 10))).containsExactly("c2", "c1", "c3");
     }
 
+    /**
+     * Equality compares texts, not instants, even when most cases share the value (Lucene then walks every case and
+     * checks each): the same instant written another way, or a text that only starts like it, is not equal; a
+     * contains and a text range read the date-times' texts too.
+     */
+    @Test
+    default void equalityOnADateTimeMostCasesShareIsExactText() {
+        String domainId = UUID.randomUUID().toString();
+        var expected = new ArrayList<String>();
+        for (int i = 0; i < 40; i++) {
+            String due = i % 10 == 0 ? "2026-01-01T11:00:00+01:00" : i % 10 == 1 ? "2026-01-01T10:00:00.000Z"
+                    : i % 10 == 2 ? "2026-01-01T10:00:00Z and later" : "2026-01-01T10:00:00Z";
+            caseIndex().upsert(new CaseDocument(domainId, String.format("c%02d", i), "template-1",
+                    Map.of("due", new FieldValue.StringValue(due)), Map.of()));
+            if (due.equals("2026-01-01T10:00:00Z")) {
+                expected.add(String.format("c%02d", i));
+            }
+        }
+        assertThat(ids(domainId, query(new FieldFilter.Comparison(FieldFilter.Operator.EQUAL_TO, "due",
+                new FieldValue.StringValue("2026-01-01T10:00:00Z")), null, CaseSort.DEFAULT, null, 100)))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ids(domainId, query(new FieldFilter.Comparison(FieldFilter.Operator.EQUAL_TO, "due",
+                new FieldValue.StringValue("2026-01-01T10:00:00")), null, CaseSort.DEFAULT, null, 100))).isEmpty();
+        assertThat(ids(domainId, query(new FieldFilter.Comparison(FieldFilter.Operator.CONTAINS, "due",
+                new FieldValue.StringValue("+01:")), null, CaseSort.DEFAULT, null, 100)))
+                .containsExactlyInAnyOrder("c00", "c10", "c20", "c30");
+        // "2026-01-01T10:00:00Z and later" is not a date-time: against the bound it compares as text.
+        assertThat(ids(domainId, query(new FieldFilter.Comparison(FieldFilter.Operator.GREATER_THAN, "due",
+                new FieldValue.StringValue("2026-01-01T10:00:00Z")), null, CaseSort.DEFAULT, null, 100)))
+                .containsExactlyInAnyOrder("c02", "c12", "c22", "c32");
+    }
+
     @Test
     default void filtersTermsAndTags() {
         String domainId = seed();
