@@ -5,7 +5,6 @@ import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.search.CaseDocument;
 import io.opencases.domain.search.CaseOrdering;
 import io.opencases.domain.search.CaseSort;
-import io.opencases.domain.search.SearchTerms;
 import io.opencases.domain.search.SortableValue;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -1011,9 +1010,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         doc.add(new BinaryDocValuesField(DOCUMENT, new BytesRef(DocumentCodec.encode(document))));
         document.values().forEach((id, value) -> LuceneFields.add(doc, id, value));
         document.tags().forEach((k, v) -> LuceneFields.addTag(doc, k, v));
-        for (String word : SearchTerms.caseWords(document)) {
-            doc.add(new StringField(LuceneFields.WORD, word, Field.Store.NO));
-        }
+        doc.add(CaseWords.field(document));
         return doc;
     }
 

@@ -25,23 +25,37 @@ public final class SearchTerms {
     public static List<String> words(String text) {
         var words = new ArrayList<String>();
         String lower = text.toLowerCase(Locale.ROOT);
+        wordBounds(lower, (start, end) -> words.add(lower.substring(start, end)));
+        return words;
+    }
+
+    /** Where a word of a text begins and ends (exclusive), in the text's UTF-16 units. */
+    @FunctionalInterface
+    public interface WordBounds {
+        void word(int start, int end);
+    }
+
+    /**
+     * Gives {@code sink} the bounds of each word of {@code lowerCased}, a text already lower-cased with
+     * {@code Locale.ROOT} (as {@link #words} does): the index takes the words this way, without a String each.
+     */
+    public static void wordBounds(String lowerCased, WordBounds sink) {
         int start = -1;
         int i = 0;
-        while (i < lower.length()) {
-            int codePoint = lower.codePointAt(i);
+        while (i < lowerCased.length()) {
+            int codePoint = lowerCased.codePointAt(i);
             boolean inWord = isWordCodePoint(codePoint);
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
-                words.add(lower.substring(start, i));
+                sink.word(start, i);
                 start = -1;
             }
             i += Character.charCount(codePoint);
         }
         if (start >= 0) {
-            words.add(lower.substring(start));
+            sink.word(start, lowerCased.length());
         }
-        return words;
     }
 
     /** {@code [\p{L}\p{N}]}: a letter or a number of any script (the regex's categories, by Character.getType). */
