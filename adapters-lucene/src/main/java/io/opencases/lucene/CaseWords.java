@@ -1,6 +1,5 @@
 package io.opencases.lucene;
 
-import io.opencases.domain.field.FieldValue;
 import io.opencases.domain.search.CaseDocument;
 import io.opencases.domain.search.SearchTerms;
 import org.apache.lucene.analysis.TokenStream;
@@ -16,7 +15,7 @@ import java.util.List;
 /**
  * The words of a case's text values (SearchTerms' rule) as one field of word terms, indexed like a StringField per
  * word (documents only, no norms) but made without a String, a Field and a set entry per word: each text is
- * lower-cased once and its words are handed to Lucene as bounds in it. Making a StringField per distinct word was an
+ * lower-cased once and its words (SearchTerms.forEachWord) are handed to Lucene as bounds in it. Making a StringField per distinct word was an
  * eighth of a rebuild's indexing time (JFR, 1M cases). A word that repeats is indexed once anyway.
  */
 final class CaseWords extends TokenStream {
@@ -37,14 +36,12 @@ final class CaseWords extends TokenStream {
     private int next;
 
     private CaseWords(CaseDocument document) {
-        for (FieldValue value : document.values().values()) {
-            if (value instanceof FieldValue.StringValue s) {
-                String lower = s.value().toLowerCase(java.util.Locale.ROOT);
-                int text = texts.size();
-                texts.add(lower);
-                SearchTerms.wordBounds(lower, (start, end) -> add(text, start, end));
+        SearchTerms.forEachWord(document, (text, start, end) -> {
+            if (texts.isEmpty() || texts.get(texts.size() - 1) != text) {
+                texts.add(text);
             }
-        }
+            add(texts.size() - 1, start, end);
+        });
     }
 
     /** The case's word field. */

@@ -31,15 +31,31 @@ public final class SearchTerms {
 
     /** Where a word of a text begins and ends (exclusive), in the text's UTF-16 units. */
     @FunctionalInterface
-    public interface WordBounds {
+    private interface WordBounds {
         void word(int start, int end);
     }
 
+    /** A word of a case: where it begins and ends (exclusive) in one of the case's texts, lower-cased. */
+    @FunctionalInterface
+    public interface CaseWord {
+        void word(String lowerCasedText, int start, int end);
+    }
+
     /**
-     * Gives {@code sink} the bounds of each word of {@code lowerCased}, a text already lower-cased with
-     * {@code Locale.ROOT} (as {@link #words} does): the index takes the words this way, without a String each.
+     * Gives {@code sink} each word of the case's text values (every string value), as bounds in the value
+     * lower-cased, without a String per word: the index takes them this way. A word that repeats comes again.
      */
-    public static void wordBounds(String lowerCased, WordBounds sink) {
+    public static void forEachWord(CaseDocument document, CaseWord sink) {
+        for (FieldValue value : document.values().values()) {
+            if (value instanceof FieldValue.StringValue s) {
+                String lower = s.value().toLowerCase(Locale.ROOT);
+                wordBounds(lower, (start, end) -> sink.word(lower, start, end));
+            }
+        }
+    }
+
+    /** The bounds of each word of {@code lowerCased}, a text already lower-cased with {@code Locale.ROOT}. */
+    private static void wordBounds(String lowerCased, WordBounds sink) {
         int start = -1;
         int i = 0;
         while (i < lowerCased.length()) {
@@ -85,11 +101,7 @@ public final class SearchTerms {
     /** The distinct words of a case's text values: what a term is matched against. */
     public static java.util.Set<String> caseWords(CaseDocument document) {
         var caseWords = new java.util.HashSet<String>();
-        document.values().values().forEach(v -> {
-            if (v instanceof FieldValue.StringValue s) {
-                caseWords.addAll(words(s.value()));
-            }
-        });
+        forEachWord(document, (text, start, end) -> caseWords.add(text.substring(start, end)));
         return caseWords;
     }
 
