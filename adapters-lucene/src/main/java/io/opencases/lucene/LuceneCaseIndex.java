@@ -215,9 +215,9 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
      * <p>A file is written in blocks from 64 KB, not Lucene's default 1 KB. Writing the blocks was the largest
      * single source of a 1M rebuild's allocation on the memory store (12% of JFR's samples): a merge writes files of
      * hundreds of MB, as a thousand times more 1 KB blocks, which the output copies into blocks twice as large each
-     * time it holds a hundred. Measured: a rebuild in 51.4 and 52.1 s (97–100 CPU-s) with 64 KB blocks, against
-     * 53.5–63.8 s (104–123 CPU-s) with 1 KB. A small file holds its 64 KB block only until it is closed and copied
-     * into its own array.
+     * time it holds a hundred. Measured: rebuilds in 51.4, 52.1 and 63.1 s (97–120 CPU-s) with 64 KB blocks,
+     * against 53.5–63.8 s (104–123 CPU-s) with 1 KB: likely a gain, inside this machine's spread. A small file holds
+     * its 64 KB block only until it is closed and copied into its own array.
      */
     private static Directory inMemory() {
         return new ByteBuffersDirectory(new SingleInstanceLockFactory(),
