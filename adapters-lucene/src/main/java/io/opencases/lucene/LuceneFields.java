@@ -208,21 +208,21 @@ public final class LuceneFields {
         return new String(chars, 0, length);
     }
 
-    /** Whether a sort key's high long is a text's. */
-    static boolean isText(long high) {
-        return high >= TEXT_BASE && high < BOOLEAN_BASE;
-    }
-
-    /** Whether a sort key's high long is a date-time's. */
-    static boolean isDateTime(long high) {
-        return high >= DATE_TIME_BASE && high < TEXT_BASE;
-    }
-
-    /** The lowest and highest high longs of text keys, for point ranges over them. */
+    /** The lowest and highest high longs of text and of date-time keys: point ranges over a kind use them. */
     static final long TEXT_MIN = TEXT_BASE;
     static final long TEXT_MAX = BOOLEAN_BASE - 1;
     static final long DATE_TIME_MIN = DATE_TIME_BASE;
     static final long DATE_TIME_MAX = TEXT_BASE - 1;
+
+    /** Whether a sort key's high long is a text's. */
+    static boolean isText(long high) {
+        return high >= TEXT_MIN && high <= TEXT_MAX;
+    }
+
+    /** Whether a sort key's high long is a date-time's. */
+    static boolean isDateTime(long high) {
+        return high >= DATE_TIME_MIN && high <= DATE_TIME_MAX;
+    }
 
     /**
      * A text's 64-bit hash: FNV-1a over its UTF-16 units, then MurmurHash3's finaliser to spread the bits. Equal

@@ -190,6 +190,8 @@ final class TextFilterQuery extends Query {
          */
         private final int textTail;
         private final boolean textHasTail;
+        /** The stored document's value of the field alone, as a page's hits select theirs (made once). */
+        private final DocumentCodec.Selection onlyTheField = DocumentCodec.Selection.of(Set.of(fieldId));
         /** The text's date-time key (high, low) when it is a date-time, else null. */
         private final long[] instant;
         /** contains: the tie-breakers' ords whose text contains the text, made on the first long text met. */
@@ -308,7 +310,7 @@ final class TextFilterQuery extends Query {
             if (!documents.advanceExact(doc)) {
                 return null;
             }
-            CaseDocument document = DocumentCodec.decode(documents.binaryValue(), Set.of(fieldId));
+            CaseDocument document = DocumentCodec.decode(documents.binaryValue(), onlyTheField);
             return LuceneFields.text(document.values().get(fieldId));
         }
     }
