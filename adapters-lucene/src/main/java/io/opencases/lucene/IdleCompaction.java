@@ -32,11 +32,23 @@ final class IdleCompaction extends FilterMergePolicy {
     private static final long DOMINANT = 8;
 
     private final MergePolicy compact = new TieredMergePolicy().setSegmentsPerTier(3).setFloorSegmentMB(FLOOR_MB);
+    private final boolean compoundFiles;
     private volatile boolean compacting;
     private volatile long lastWrite = System.nanoTime();
 
-    IdleCompaction() {
+    /**
+     * @param compoundFiles whether merged segments may be packed into one compound file as Lucene's policy decides:
+     *                      on disk that saves file handles; on the heap it would only copy the segment once more
+     */
+    IdleCompaction(boolean compoundFiles) {
         super(new TieredMergePolicy());
+        this.compoundFiles = compoundFiles;
+    }
+
+    @Override
+    public boolean useCompoundFile(SegmentInfos infos, SegmentCommitInfo merged, MergeContext context)
+            throws IOException {
+        return compoundFiles && super.useCompoundFile(infos, merged, context);
     }
 
     /** A write is about to reach the writer: the flushes and merges it causes follow the tiered defaults. */

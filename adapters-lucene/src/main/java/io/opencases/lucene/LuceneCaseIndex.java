@@ -42,14 +42,9 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.store.ByteBuffersDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -57,7 +52,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -123,7 +117,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
         final IndexWriter writer;
         final SearcherManager searchers;
         /** Lucene's tiered merges while cases are written; fewer, larger segments once none has been for a while. */
-        final IdleCompaction merges = new IdleCompaction();
+        final IdleCompaction merges;
         /**
          * Whether searches use this engine: only then are merged segments given the sorts' orders. An index being
          * rebuilt beside the live one merges often and is searched only after the swap.
@@ -132,12 +126,17 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
 
         Engine(Directory directory, IndexWriterConfig.OpenMode mode) {
             this.directory = directory;
+            // Compound files save file handles on disk; on the heap packing a segment into one only copies it again,
+            // for every segment a refresh flushes.
+            boolean compoundFiles = !(directory instanceof HeapDirectory);
+            this.merges = new IdleCompaction(compoundFiles);
             IndexWriter opened = null;
             try {
                 opened = new IndexWriter(directory, new IndexWriterConfig()
                         .setOpenMode(mode)
                         .setIndexSort(DEFAULT_SORT)
                         .setRAMBufferSizeMB(256)
+                        .setUseCompoundFile(compoundFiles)
                         .setMergePolicy(merges)
                         // Lucene's merge-on-refresh made each refresh wait (up to 500 ms) for a merge of the small
                         // segments flushed so far: under steady writes the refresh a search waits for took one such
@@ -198,47 +197,7 @@ public final class LuceneCaseIndex implements CaseIndex, AutoCloseable {
     };
 
     public LuceneCaseIndex() {
-        this(inMemory());
-    }
-
-    /** Files up to this size are held in one array each in memory (see {@link #inMemory()}). */
-    private static final long ONE_ARRAY_UP_TO = 1L << 30;
-
-    /**
-     * A directory on the heap whose files are each one array read as two blocks, not Lucene's default list of up
-     * to a hundred blocks: every search opens the page's doc values per segment, and each open slices the file,
-     * duplicating each block it covers (JFR, in-process, 100,000 cases: slicing was half of reading a page's
-     * documents). Copying a file into one array once, when it is written, is cheaper than that on every search.
-     * Larger files keep their blocks (an array holds at most 2 GB). Each input is named after its file alone: the
-     * default name lists every block.
-     *
-     * <p>A file is written in blocks from 64 KB, not Lucene's default 1 KB. Writing the blocks was the largest
-     * single source of a 1M rebuild's allocation on the memory store (12% of JFR's samples): a merge writes files of
-     * hundreds of MB, as a thousand times more 1 KB blocks, which the output copies into blocks twice as large each
-     * time it holds a hundred. Measured: rebuilds in 51.4, 52.1 and 63.1 s (97–120 CPU-s) with 64 KB blocks,
-     * against 53.5–63.8 s (104–123 CPU-s) with 1 KB: likely a gain, inside this machine's spread. A small file holds
-     * its 64 KB block only until it is closed and copied into its own array.
-     */
-    private static Directory inMemory() {
-        return new ByteBuffersDirectory(new SingleInstanceLockFactory(),
-                () -> new ByteBuffersDataOutput(16, ByteBuffersDataOutput.DEFAULT_MAX_BITS_PER_BLOCK,
-                        ByteBuffersDataOutput.ALLOCATE_BB_ON_HEAP, ByteBuffersDataOutput.NO_REUSE),
-                (fileName, output) -> new ByteBuffersIndexInput(twoBlocks(output), fileName));
-    }
-
-    /**
-     * The file as one array seen as two blocks: the largest power of two below its size, then the rest. Not as one
-     * block: Lucene 9.12's ByteBuffersDataInput gives a single block a mask under which every positional read of a
-     * long or an int (doc values, packed ints) goes byte by byte (JFR: 40% of reading a page's sort keys).
-     */
-    private static ByteBuffersDataInput twoBlocks(ByteBuffersDataOutput output) {
-        long size = output.size();
-        if (size < 2 || size > ONE_ARRAY_UP_TO) {
-            return output.toDataInput();
-        }
-        ByteBuffer all = ByteBuffer.wrap(output.toArrayCopy());
-        int first = Integer.highestOneBit((int) size - 1);
-        return new ByteBuffersDataInput(List.of(all.slice(0, first), all.slice(first, (int) size - first)));
+        this(HeapDirectory.create());
     }
 
     public LuceneCaseIndex(Directory directory) {

@@ -17,7 +17,7 @@ class IdleCompactionTest {
 
     @Test
     void anIndexIsIdleASecondAfterItsLastWriteAndOnlyUntilItCompacts() throws Exception {
-        var policy = new IdleCompaction();
+        var policy = new IdleCompaction(true);
         policy.writing(1_000);
         assertThat(policy.idle(1_000 + IdleCompaction.IDLE - 1)).isFalse();
         assertThat(policy.idle(1_000 + IdleCompaction.IDLE)).isTrue();
@@ -34,7 +34,7 @@ class IdleCompactionTest {
 
     @Test
     void compactingMergesTheSmallSegmentsThatTheDefaultsKeepAndAWriteSwitchesBack() throws Exception {
-        var policy = new IdleCompaction();
+        var policy = new IdleCompaction(true);
         try (var directory = new ByteBuffersDirectory();
              var writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(policy))) {
             for (int segment = 0; segment < 9; segment++) {
@@ -61,7 +61,7 @@ class IdleCompactionTest {
 
     @Test
     void aFewNewDocumentsDoNotMakeItRewriteASegmentManyTimesTheirSize() throws Exception {
-        var policy = new IdleCompaction();
+        var policy = new IdleCompaction(true);
         try (var directory = new ByteBuffersDirectory();
              var writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(policy))) {
             write(policy, writer, 0, 5_000);
