@@ -355,6 +355,29 @@ class CaseIndexMaintenanceTest {
     }
 
     @Test
+    void aChangeTheFollowerAppliedBeforeThisInstanceClaimedItIsForgottenOnceSettled() {
+        maintenance.start();
+        var aCase = stored("case-a", "one");
+        // The follower reads the change between its commit and this instance's after-commit step (which runs when
+        // the write below returns): it applies the change from the store, and the step claims it afterwards.
+        unitOfWork.write(() -> {
+            indexing.caseChanged("111111111111", aCase);
+            assertThat(maintenance.follow()).isEqualTo(1);
+            return null;
+        });
+        assertThat(indexing.appliedHereCount()).isEqualTo(1);
+
+        // The claim goes when the follower next settles past it (before the fix it stayed for good).
+        changedElsewhere("case-b", "two");
+        maintenance.follow();
+        maintenance.follow();
+
+        assertThat(maintenance.settledPosition()).isEqualTo(feed.head());
+        assertThat(indexing.appliedHereCount()).as("claims the follower will never ask about").isZero();
+        assertThat(indexedIds()).containsExactly("case-a", "case-b");
+    }
+
+    @Test
     void aChangeThatBecomesVisibleLateIsAppliedHoweverLateItCommits() {
         maintenance.start();
         feed.hideNext();

@@ -185,9 +185,16 @@ public final class CaseIndexing {
         });
     }
 
-    /** Forgets the order of changes at or below {@code settled}: nothing older can still arrive. */
+    /**
+     * Forgets the order of changes at or below {@code settled}, and which of them were applied here: nothing older
+     * can still arrive, and the follower never reads them again. Without the second, a change the follower read
+     * before this instance's after-commit step had claimed it (the follower then applied it itself) stayed claimed
+     * for ever: 1–2% of the writes at about 1,000 writes/s on PostgreSQL (229 of some 18,000 in one run), a set
+     * that grew as long as the server ran.
+     */
     void forgetOrderThrough(long settled) {
         newestApplied.values().removeIf(position -> position <= settled);
+        appliedHere.removeIf(position -> position <= settled);
     }
 
     public void domainDeleted(String domainId) {
@@ -226,6 +233,11 @@ public final class CaseIndexing {
     /** Whether this instance applied the change at {@code position} itself (and forgets it: each is asked once). */
     boolean appliedHere(long position) {
         return appliedHere.remove(position);
+    }
+
+    /** How many changes this instance applied that the follower has not yet read or settled (tests, diagnostics). */
+    public int appliedHereCount() {
+        return appliedHere.size();
     }
 
     /** Forgets what was applied here (a rebuild reads everything from the store anyway). */
