@@ -26,14 +26,14 @@ import java.util.List;
  *
  * <p><b>Writing.</b> A file's first block is sized from the segment the writer says it is writing (the
  * {@link IOContext}'s flush or merge estimate): from Lucene's default 1 KB for the small segment a refresh flushes,
- * up to 64 KB for a merge or a flush of tens of MB.
+ * up to 64 KB for a merge or a flush of 64 MB or more.
  * <ul>
  *   <li>1 KB blocks for everything: a merge writes files of hundreds of MB as a thousand times more blocks, which the
  *   output copies into blocks twice as large each time it holds a hundred. That was the largest single source of a
  *   1M rebuild's allocation on the memory store (12% of JFR's samples).</li>
- *   <li>64 KB blocks for everything: under 1,000 writes/s each search that waits for a refresh flushes a segment of
- *   a few cases, a dozen files of a few hundred bytes, and their 64 KB first blocks were 16% of the server's
- *   allocation (JFR, 2026-12-07).</li>
+ *   <li>64 KB blocks for everything: under 1,000 writes/s each refresh that searches ask for flushes a segment of a
+ *   few dozen cases, a dozen files of a few KB, and their 64 KB first blocks were 16% of the server's allocation
+ *   (JFR, 2026-12-07).</li>
  * </ul>
  * {@link ByteBuffersDirectory} is final and asks its block supplier for an output without the context, so this
  * directory hands the size to the supplier through a thread-local for the moment of the call: the supplier runs on
