@@ -9,16 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 public final class MemoryDomainRepository implements DomainRepository {
     private final ConcurrentSkipListMap<String, CasesDomain> domains = new ConcurrentSkipListMap<>();
     private final Map<String, CaseEventConfiguration> eventConfigurations = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     @Override
     public void insert(CasesDomain domain) {
         if (domains.putIfAbsent(domain.domainId(), domain) != null) {
             throw new IllegalStateException("duplicate domain id " + domain.domainId());
         }
+        changes.incrementAndGet();
     }
 
     @Override
@@ -58,6 +61,7 @@ public final class MemoryDomainRepository implements DomainRepository {
     public void delete(String domainId) {
         domains.remove(domainId);
         eventConfigurations.remove(domainId);
+        changes.incrementAndGet();
     }
 
     @Override
@@ -68,5 +72,11 @@ public final class MemoryDomainRepository implements DomainRepository {
     @Override
     public void saveEventConfiguration(String domainId, CaseEventConfiguration configuration) {
         eventConfigurations.put(domainId, configuration);
+        changes.incrementAndGet();
+    }
+
+    /** How many times a domain or an event configuration changed (see MemoryCaseStore's configuration). */
+    long changes() {
+        return changes.get();
     }
 }

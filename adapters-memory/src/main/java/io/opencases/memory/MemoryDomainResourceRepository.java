@@ -11,14 +11,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Any named domain resource, kept per domain in id order so listing is a range scan. */
 public class MemoryDomainResourceRepository<T extends DomainResource> implements DomainResourceRepository<T> {
     private final Map<String, ConcurrentNavigableMap<String, T>> byDomain = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     @Override
     public void save(T resource) {
         byDomain.computeIfAbsent(resource.domainId(), d -> new ConcurrentSkipListMap<>()).put(resource.id(), resource);
+        changed();
     }
 
     @Override
@@ -52,6 +55,17 @@ public class MemoryDomainResourceRepository<T extends DomainResource> implements
     @Override
     public void deleteAllInDomain(String domainId) {
         byDomain.remove(domainId);
+        changed();
+    }
+
+    /** How many times anything here changed, in any domain (see MemoryCaseStore's configuration). */
+    long changes() {
+        return changes.get();
+    }
+
+    /** Counts a change made by this class or a subclass. */
+    void changed() {
+        changes.incrementAndGet();
     }
 
     /** Every resource of the domain, deleted ones included (a domain configuration). */

@@ -19,6 +19,7 @@ public final class MemoryFieldRepository extends MemoryDomainResourceRepository<
     @Override
     public void saveOptions(String domainId, String fieldId, List<FieldOption> fieldOptions) {
         options.put(key(domainId, fieldId), List.copyOf(fieldOptions));
+        changed();
     }
 
     @Override
