@@ -194,7 +194,7 @@ public final class MemoryCaseStore implements CaseStore {
         }
         long changes = fields.changes() + templates.changes() + caseRules.changes() + domains.changes();
         Seen seen = lastSeen.get(domainId);
-        if (seen != null && seen.changes() == changes && seen.configuration().domain().equals(domain.get())) {
+        if (seen != null && seen.changes() == changes) {
             return Optional.of(seen.configuration());
         }
         return Optional.of(lastSeen.compute(domainId, (id, last) -> {
