@@ -380,7 +380,7 @@ public final class CaseIndexer implements AutoCloseable {
                     }
                 }
                 queue.drainTo(batch, MAX_BATCH - batch.size());
-                gather = !batch.isEmpty();
+                gather = false;
                 while (!batch.isEmpty()) {
                     Task task = batch.peek();
                     if (task == WAKE) {
@@ -393,6 +393,7 @@ public final class CaseIndexer implements AutoCloseable {
                         hiddenSince = System.nanoTime();
                     }
                     apply(task);
+                    gather = true;
                     batch.poll();
                     applied = task.ticket();
                     long want = wanted.get();
